@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AnomalyConnect.Api.Apis;
+using AnomalyConnect.Contracts.Runtime;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace AnomalyConnect.Api.Extensions;
+
+public static class ApiServiceCollectionExtensions
+{
+    /// <summary>Everything the front end needs besides the grains: snake_case JSON and RFC 7807 errors.</summary>
+    public static IServiceCollection AddFrontEnd(this IServiceCollection services)
+    {
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+        });
+        services.AddProblemDetails();
+        services.AddExceptionHandler<StateStoreUnavailableHandler>();
+        return services;
+    }
+
+    /// <summary>The error pipeline; every failure leaves as problem details.</summary>
+    public static WebApplication UseFrontEnd(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        return app;
+    }
+
+    /// <summary>Every route of the public HTTP contract that is implemented in this build.</summary>
+    public static IEndpointRouteBuilder MapFrontEnd(this IEndpointRouteBuilder routes)
+    {
+        routes.MapHealthApi();
+        return routes;
+    }
+
+    /// <summary>The database went away: the request changed nothing and the caller may retry (503, not 500).</summary>
+    private sealed class StateStoreUnavailableHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            if (exception is not StateStoreUnavailableException)
+            {
+                return false;
+            }
+            httpContext.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            httpContext.Response.Headers.RetryAfter = "5";
+            return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                Exception = exception,
+                ProblemDetails =
+                {
+                    Status = StatusCodes.Status503ServiceUnavailable,
+                    Title = "Service temporarily unavailable",
+                    Detail = "The state store is unavailable; nothing was changed. Retry shortly.",
+                },
+            });
+        }
+    }
+}

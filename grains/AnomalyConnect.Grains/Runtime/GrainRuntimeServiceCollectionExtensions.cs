@@ -1,0 +1,93 @@
+using AnomalyConnect.Contracts.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Quartz;
+
+namespace AnomalyConnect.Grains.Runtime;
+
+public static class GrainRuntimeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the grain runtime on PostgreSQL. Every process that calls grains needs it; a silo also passes
+    /// <paramref name="runSiloWork"/> to deliver the outbox and fire timers through the Quartz cluster.
+    /// </summary>
+    public static IServiceCollection AddGrainRuntime(
+        this IServiceCollection services, string connectionString, GrainRuntimeOptions options, bool runSiloWork)
+    {
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(_ => new NpgsqlDataSourceBuilder(connectionString).Build());
+        services.AddSingleton(Options.Create(options));
+        services.AddSingleton<GrainTypeRegistry>();
+        services.AddSingleton<GrainStore>();
+        services.AddSingleton<GrainFactory>();
+        services.AddSingleton<IGrainFactory>(sp => sp.GetRequiredService<GrainFactory>());
+        services.AddSingleton<GrainIndex>();
+        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<MigrationRunner>();
+        services.AddSingleton<IReadinessProbe, PostgresReadinessProbe>();
+        if (runSiloWork)
+        {
+            services.AddSiloWork(connectionString, options);
+        }
+        return services;
+    }
+
+    /// <summary>Registers a grain class for its interface; <paramref name="typeName"/> is what its rows are stored under.</summary>
+    public static IServiceCollection AddGrain<TInterface, TImplementation>(this IServiceCollection services, string typeName)
+        where TInterface : IGrain
+        where TImplementation : class, TInterface
+    {
+        services.AddSingleton(new GrainRegistration(typeof(TInterface), typeof(TImplementation), typeName));
+        return services;
+    }
+
+    /// <summary>Registers the handler that delivers one kind of outbox message.</summary>
+    public static IServiceCollection AddOutboxHandler<THandler>(this IServiceCollection services)
+        where THandler : class, IOutboxHandler
+    {
+        services.AddSingleton<IOutboxHandler, THandler>();
+        return services;
+    }
+
+    private static void AddSiloWork(this IServiceCollection services, string connectionString, GrainRuntimeOptions options)
+    {
+        services.AddSingleton<TimerSweeper>();
+        services.AddHostedService<OutboxDispatcher>();
+        services.AddQuartz(quartz =>
+        {
+            quartz.ConfigureScheduler(scheduler =>
+            {
+                scheduler.InstanceName = "anomaly-connect";
+                scheduler.InstanceId = options.SiloName;
+            });
+            quartz.UsePersistentStore(store =>
+            {
+                store.UsePostgres(postgres => postgres.ConnectionString = connectionString);
+                store.ConfigureStore(adoStore =>
+                {
+                    adoStore.TablePrefix = "qrtz_";
+                    adoStore.SchemaProvisioning = SchemaProvisioning.Validate; // our migrations own the tables
+                });
+                store.UseSystemTextJsonSerializer();
+                store.UseClustering(cluster =>
+                {
+                    cluster.CheckinInterval = options.ClusterCheckinInterval;
+                    cluster.CheckinMisfireThreshold = options.ClusterCheckinMisfireThreshold;
+                });
+            });
+            quartz.AddJob<TimerSweepJob>(job => job.WithIdentity(TimerSweepJob.Key).StoreDurably());
+            quartz.AddTrigger(trigger => trigger
+                .ForJob(TimerSweepJob.Key)
+                .WithIdentity(TimerSweepJob.TriggerKey)
+                .StartNow()
+                .WithSimpleSchedule(schedule => schedule
+                    .WithInterval(options.TimerSweepInterval)
+                    .RepeatForever()
+                    .WithMisfireInstruction(SimpleTriggerMisfireInstruction.NextWithRemainingCount)));
+        });
+        services.AddQuartzHostedService(hosted => hosted.WaitForJobsToComplete = true);
+    }
+}

@@ -1,0 +1,137 @@
+using System.Collections.Frozen;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace AnomalyConnect.Grains.Runtime;
+
+/// <summary>
+/// Delivers committed outbox entries with retries and exponential backoff. Each silo runs one; entries are
+/// leased, so a silo that dies mid-delivery leaves its entries to the others once the lease runs out.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    OutboxStore store,
+    OutboxSignal signal,
+    IEnumerable<IOutboxHandler> handlers,
+    IOptions<GrainRuntimeOptions> options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private const int ClaimBatchSize = 64;
+    private const int MaxErrorLength = 500;
+    private readonly FrozenDictionary<string, IOutboxHandler> handlersByKind = handlers.ToFrozenDictionary(h => h.Kind, StringComparer.Ordinal);
+    private readonly GrainRuntimeOptions settings = options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        // Deliveries run side by side in a fixed number of slots; a slow or hung delivery holds one slot,
+        // never the loop, so the other partitions keep flowing.
+        using var slots = new SemaphoreSlim(settings.OutboxParallelism, settings.OutboxParallelism);
+        var inFlight = new List<Task>();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await slots.WaitAsync(stoppingToken);
+                var free = slots.CurrentCount + 1;
+                var batch = await store.ClaimAsync(settings.SiloName, clock.GetUtcNow(), settings.OutboxLease, Math.Min(free, ClaimBatchSize), stoppingToken);
+                if (batch.Count == 0)
+                {
+                    slots.Release();
+                    await signal.WaitAsync(settings.OutboxPollInterval, stoppingToken);
+                    continue;
+                }
+                for (var i = 1; i < batch.Count; i++)
+                {
+                    await slots.WaitAsync(stoppingToken);
+                }
+                inFlight.RemoveAll(task => task.IsCompleted);
+                foreach (var message in batch)
+                {
+                    inFlight.Add(DeliverInSlotAsync(message, slots, stoppingToken));
+                }
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                break;
+            }
+            catch (Exception exception)
+            {
+                LogDispatchLoopFailed(logger, exception);
+                await Task.Delay(settings.OutboxPollInterval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+        }
+        await Task.WhenAll(inFlight).ContinueWith(_ => { }, TaskScheduler.Default);
+    }
+
+    private async Task DeliverInSlotAsync(OutboxEnvelope message, SemaphoreSlim slots, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await DeliverAsync(message, stoppingToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // The entry stays leased and is retried once the lease runs out.
+            LogDispatchLoopFailed(logger, exception);
+        }
+        finally
+        {
+            slots.Release();
+            signal.Notify();
+        }
+    }
+
+    private async Task DeliverAsync(OutboxEnvelope message, CancellationToken stoppingToken)
+    {
+        if (!handlersByKind.TryGetValue(message.Kind, out var handler))
+        {
+            LogNoHandler(logger, message.Kind, message.Id);
+            await store.RetryLaterAsync(message.Id, settings.SiloName, clock.GetUtcNow() + settings.OutboxMaxBackoff,
+                $"No handler for kind '{message.Kind}' in silo {settings.SiloName}.", stoppingToken);
+            return;
+        }
+
+        using var deliveryTimeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
+        deliveryTimeout.CancelAfter(settings.OutboxLease * 0.8);
+        try
+        {
+            await handler.HandleAsync(message, deliveryTimeout.Token);
+            await store.CompleteAsync(message.Id, settings.SiloName, stoppingToken);
+        }
+        catch (PermanentDeliveryFailureException exception)
+        {
+            LogDeadLettered(logger, message.Kind, message.Id, exception.Message);
+            await store.MoveToDeadLetterAsync(message.Id, settings.SiloName, clock.GetUtcNow(), Truncate(exception.Message), stoppingToken);
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            var retryAt = clock.GetUtcNow() + Backoff(message.Attempt);
+            LogDeliveryFailed(logger, message.Kind, message.Id, message.Attempt, retryAt, exception.GetType().Name, exception.Message);
+            await store.RetryLaterAsync(message.Id, settings.SiloName, retryAt,
+                Truncate($"{exception.GetType().Name}: {exception.Message}"), stoppingToken);
+        }
+    }
+
+    /// <summary>1 s, 2 s, 4 s … up to the configured ceiling, with up to 20 % jitter so retries of many entries spread out.</summary>
+    internal TimeSpan Backoff(int attempt)
+    {
+        var exponential = TimeSpan.FromSeconds(Math.Pow(2, Math.Min(attempt - 1, 20)));
+        var capped = exponential < settings.OutboxMaxBackoff ? exponential : settings.OutboxMaxBackoff;
+        return capped + (capped * (Random.Shared.NextDouble() * 0.2));
+    }
+
+    private static string Truncate(string text) => text.Length <= MaxErrorLength ? text : text[..MaxErrorLength];
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox dispatch loop failed; retrying after the poll interval")]
+    private static partial void LogDispatchLoopFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "No outbox handler for kind {Kind} (entry {Id}); left for another silo")]
+    private static partial void LogNoHandler(ILogger logger, string kind, long id);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox delivery of {Kind} entry {Id} failed on attempt {Attempt}; retry at {RetryAt:O}: {ErrorType}: {Error}")]
+    private static partial void LogDeliveryFailed(ILogger logger, string kind, long id, int attempt, DateTimeOffset retryAt, string errorType, string error);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox entry {Id} of kind {Kind} can never be delivered and was moved to outbox_dead: {Reason}")]
+    private static partial void LogDeadLettered(ILogger logger, string kind, long id, string reason);
+}

@@ -1,0 +1,5 @@
+namespace AnomalyConnect.Grains.Runtime;
+
+/// <summary>Thrown by a handler when retrying can never succeed; the entry moves to the dead-letter table.</summary>
+public sealed class PermanentDeliveryFailureException(string message, Exception? innerException = null)
+    : Exception(message, innerException);

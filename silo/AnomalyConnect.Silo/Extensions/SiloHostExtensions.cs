@@ -1,0 +1,42 @@
+using AnomalyConnect.Api.Extensions;
+using AnomalyConnect.Grains.Runtime;
+using AnomalyConnect.Silo.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace AnomalyConnect.Silo.Extensions;
+
+public static class SiloHostExtensions
+{
+    /// <summary>The grain runtime and, by role, the front end.</summary>
+    public static WebApplicationBuilder AddSiloServices(this WebApplicationBuilder builder, SiloSettings settings)
+    {
+        builder.Services.AddSingleton(Options.Create(settings));
+        var runtimeOptions = new GrainRuntimeOptions();
+        builder.Configuration.GetSection(GrainRuntimeOptions.SectionName).Bind(runtimeOptions);
+        if (settings.SiloName is { Length: > 0 } siloName)
+        {
+            runtimeOptions.SiloName = siloName;
+        }
+        builder.Services.AddGrainRuntime(settings.DatabaseConnectionString, runtimeOptions, runSiloWork: settings.Roles.Silo);
+        builder.Services.AddFrontEnd();
+        return builder;
+    }
+
+    /// <summary>Brings the schema up to date, then maps what this process serves.</summary>
+    public static async Task PrepareAsync(this WebApplication app, SiloSettings settings)
+    {
+        await app.Services.GetRequiredService<MigrationRunner>().ApplyAsync(app.Lifetime.ApplicationStopping);
+        app.UseFrontEnd();
+        if (settings.Roles.Api)
+        {
+            app.MapFrontEnd();
+        }
+        else
+        {
+            app.MapHealthApiOnly();
+        }
+    }
+
+    private static void MapHealthApiOnly(this WebApplication app) =>
+        AnomalyConnect.Api.Apis.HealthApi.MapHealthApi(app);
+}
