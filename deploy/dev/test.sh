@@ -5,6 +5,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 ensure_postgres
 ensure_tool v2ray v2ray
+ensure_tool nginx nginx
+ensure_tool openssl openssl
 
 WORK="$(mktemp -d /tmp/anomaly-test.XXXXXX)"
 chmod 755 "$WORK"
