@@ -1,0 +1,66 @@
+using AnomalyConnect.Grains.Runtime;
+using AnomalyConnect.Testing;
+
+namespace AnomalyConnect.Grains.Tests.Runtime;
+
+public sealed class OutboxTests
+{
+    [Fact]
+    public async Task Dispatcher_DeliversEveryMessage_InOrderWithinEachPartition()
+    {
+        await using var runtime = await InProcessRuntime.CreateAsync();
+        var grain = runtime.Grains.GetGrain<IProbeGrain>("sender");
+        var partitions = new[] { "chat-1", "chat-2", "chat-3" };
+        foreach (var i in Enumerable.Range(0, 30))
+        {
+            await grain.SendAsync(partitions[i % 3], $"{i:D2}");
+        }
+        runtime.Notes.FailFirst("04", 2); // a failure in chat-2 must hold back chat-2's later messages only
+
+        var dispatcher = runtime.Create<OutboxDispatcher>();
+        await dispatcher.StartAsync(CancellationToken.None);
+        var done = await Eventually.TrueAsync(() => Task.FromResult(runtime.Notes.Delivered.Count == 30), TimeSpan.FromSeconds(20));
+        await dispatcher.StopAsync(CancellationToken.None);
+
+        Assert.True(done, $"delivered {runtime.Notes.Delivered.Count} of 30");
+        foreach (var partition in partitions)
+        {
+            var texts = runtime.Notes.Delivered.Where(d => d.Note.Partition == partition).Select(d => d.Note.Text).ToList();
+            Assert.Equal(texts.Order(StringComparer.Ordinal), texts);
+        }
+        Assert.Equal(3, runtime.Notes.Delivered.Single(d => d.Note.Text == "04").Attempt);
+        Assert.Equal(0, await runtime.Database.ScalarAsync<long>("SELECT count(*) FROM outbox"));
+    }
+
+    [Fact]
+    public async Task Dispatcher_WhenAHandlerGivesUp_MovesTheEntryToDeadLettersAndGoesOn()
+    {
+        await using var runtime = await InProcessRuntime.CreateAsync();
+        var grain = runtime.Grains.GetGrain<IProbeGrain>("poisoned");
+        runtime.Notes.Poison.Add("poison");
+        await grain.SendAsync("chat", "poison");
+        await grain.SendAsync("chat", "after");
+
+        var dispatcher = runtime.Create<OutboxDispatcher>();
+        await dispatcher.StartAsync(CancellationToken.None);
+        var done = await Eventually.TrueAsync(() => Task.FromResult(runtime.Notes.Delivered.Count == 1), TimeSpan.FromSeconds(10));
+        await dispatcher.StopAsync(CancellationToken.None);
+
+        Assert.True(done);
+        Assert.Equal("after", runtime.Notes.Delivered.Single().Note.Text);
+        Assert.Equal(1, await runtime.Database.ScalarAsync<long>("SELECT count(*) FROM outbox_dead WHERE payload->>'text' = 'poison'"));
+    }
+
+    [Fact]
+    public async Task Backoff_GrowsExponentially_UpToTheCeiling()
+    {
+        await using var runtime = await InProcessRuntime.CreateAsync();
+        var dispatcher = runtime.Create<OutboxDispatcher>();
+
+        var first = dispatcher.Backoff(1);
+        var ceiling = dispatcher.Backoff(30);
+
+        Assert.InRange(first, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(240)); // the test ceiling is 200 ms
+        Assert.InRange(ceiling, TimeSpan.FromMilliseconds(200), TimeSpan.FromMilliseconds(240));
+    }
+}
