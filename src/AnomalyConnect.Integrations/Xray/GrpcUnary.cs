@@ -63,7 +63,8 @@ internal static class GrpcUnary
                 $"{methodPath}: the node answered HTTP {(int)response.StatusCode}, not a gRPC reply.");
         }
         // A trailers-only reply (every error from Xray) carries the status in the headers and has no body.
-        if (TryReadStatus(response.Headers, out var headerStatus, out var headerMessage))
+        var trailersOnly = TryReadStatus(response.Headers, out var headerStatus, out var headerMessage);
+        if (trailersOnly)
         {
             ThrowIfFailed(methodPath, headerStatus, headerMessage);
         }
@@ -75,7 +76,7 @@ internal static class GrpcUnary
         }
 
         var body = await ReadBodyAsync(response.Content, methodPath, ct);
-        if (!TryReadStatus(response.TrailingHeaders, out var status, out var statusMessage))
+        if (!TryReadStatus(response.TrailingHeaders, out var status, out var statusMessage) && !trailersOnly)
         {
             throw new XrayApiException(GrpcStatusCode.Internal, $"{methodPath}: the reply ended without a grpc-status.");
         }
