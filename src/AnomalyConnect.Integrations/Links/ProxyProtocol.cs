@@ -1,0 +1,8 @@
+namespace AnomalyConnect.Integrations.Links;
+
+/// <summary>The protocols a share link can describe.</summary>
+public enum ProxyProtocol
+{
+    Vless,
+    Hysteria2,
+}
