@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using AnomalyConnect.Api.Apis;
+using AnomalyConnect.Api.Apis.Admin;
+using AnomalyConnect.Api.Security;
 using AnomalyConnect.Contracts.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
@@ -18,10 +20,13 @@ public static class ApiServiceCollectionExtensions
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+            json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
+        services.AddSingleton<AdminTokenFilter>();
         services.AddProblemDetails();
         services.AddExceptionHandler<StateStoreUnavailableHandler>();
+        services.AddExceptionHandler<BadRequestHandler>();
         return services;
     }
 
@@ -37,7 +42,31 @@ public static class ApiServiceCollectionExtensions
     public static IEndpointRouteBuilder MapFrontEnd(this IEndpointRouteBuilder routes)
     {
         routes.MapHealthApi();
+        routes.MapAdminNodesApi();
+        routes.MapAdminUsersApi();
+        routes.MapHysteriaAuthApi();
         return routes;
+    }
+
+    /// <summary>Malformed JSON, wrong types, unknown fields, missing bodies: 400 with what was wrong, never 500.</summary>
+    private sealed class BadRequestHandler(IProblemDetailsService problemDetails) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
+        {
+            if (exception is not BadHttpRequestException badRequest)
+            {
+                return false;
+            }
+            httpContext.Response.StatusCode = badRequest.StatusCode;
+            var detail = badRequest.InnerException is JsonException json
+                ? $"The JSON body could not be read: {json.Message.Split(" Path:")[0]}"
+                : badRequest.Message;
+            return await problemDetails.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = httpContext,
+                ProblemDetails = { Status = badRequest.StatusCode, Title = "The request is not valid", Detail = detail },
+            });
+        }
     }
 
     /// <summary>The database went away: the request changed nothing and the caller may retry (503, not 500).</summary>

@@ -26,6 +26,10 @@ public sealed record SiloSettings
 
     public string? SiloName { get; init; }
 
+    public required Grains.Nodes.NodeOptions Nodes { get; init; }
+
+    public required Grains.Nodes.NodeClientOptions NodeClient { get; init; }
+
     /// <summary>Reads the settings, or says in plain sentences what is missing or malformed.</summary>
     public static SiloSettingsResult Read(IConfiguration configuration)
     {
@@ -48,6 +52,7 @@ public sealed record SiloSettings
         var database = DatabaseConnection.FromConfiguration(configuration, problems);
         var adminIds = ParseAdminIds(configuration["ADMIN_IDS"], problems);
         var roles = SiloRoles.Parse(configuration["ANOMALY_ROLES"], hasBotToken: !string.IsNullOrWhiteSpace(botToken), problems);
+        var (nodes, nodeClient) = NodeSettings.Read(configuration, problems);
         var appUrl = configuration["APP_URL"] is { Length: > 0 } url ? url.TrimEnd('/') : "http://127.0.0.1:8080";
         if (!Uri.TryCreate(appUrl, UriKind.Absolute, out _))
         {
@@ -65,6 +70,8 @@ public sealed record SiloSettings
             DatabaseConnectionString = database,
             Roles = roles,
             SiloName = configuration["SILO_NAME"],
+            Nodes = nodes,
+            NodeClient = nodeClient,
         };
         return new SiloSettingsResult(settings, problems);
     }

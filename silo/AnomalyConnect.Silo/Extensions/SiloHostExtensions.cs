@@ -1,4 +1,6 @@
+using AnomalyConnect.Api;
 using AnomalyConnect.Api.Extensions;
+using AnomalyConnect.Grains;
 using AnomalyConnect.Grains.Runtime;
 using AnomalyConnect.Silo.Configuration;
 using Microsoft.Extensions.Options;
@@ -18,6 +20,18 @@ public static class SiloHostExtensions
             runtimeOptions.SiloName = siloName;
         }
         builder.Services.AddGrainRuntime(settings.DatabaseConnectionString, runtimeOptions, runSiloWork: settings.Roles.Silo);
+        builder.Services.AddAnomalyGrains(settings.Nodes, settings.NodeClient);
+        if (settings.BotToken is null)
+        {
+            builder.Services.AddOutboxHandler<DiscardedNotificationsHandler>();
+        }
+        builder.Services.AddSingleton(Options.Create(new FrontEndOptions
+        {
+            AppUrl = settings.AppUrl,
+            ApiSecretKey = settings.ApiSecretKey,
+            CorporateSecret = settings.CorporateSecret,
+            WebhookSecret = settings.WebhookSecret,
+        }));
         builder.Services.AddFrontEnd();
         return builder;
     }

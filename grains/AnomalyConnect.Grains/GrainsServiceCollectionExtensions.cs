@@ -1,0 +1,39 @@
+using AnomalyConnect.Contracts.Nodes;
+using AnomalyConnect.Contracts.Users;
+using AnomalyConnect.Grains.Nodes;
+using AnomalyConnect.Grains.Nodes.Handlers;
+using AnomalyConnect.Grains.Runtime;
+using AnomalyConnect.Grains.Users;
+using AnomalyConnect.Integrations.Hysteria2;
+using AnomalyConnect.Integrations.Xray;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace AnomalyConnect.Grains;
+
+public static class GrainsServiceCollectionExtensions
+{
+    /// <summary>The product's grains, their directories, and the outbox handlers that reach nodes.</summary>
+    public static IServiceCollection AddAnomalyGrains(this IServiceCollection services, NodeOptions nodeOptions, NodeClientOptions clientOptions)
+    {
+        services.AddSingleton(Options.Create(nodeOptions));
+        services.AddSingleton<NodeCatalog>();
+        services.AddSingleton<IUserDirectory, UserDirectory>();
+        services.AddSingleton<INodeDirectory, NodeDirectory>();
+        services.AddGrain<IUserGrain, UserGrain>(UserIndexes.GrainType);
+        services.AddGrain<INodeGrain, NodeGrain>(NodeConnections.GrainType);
+
+        services.AddHttpClient<XrayApiClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => XrayApiClient.CreateHandler(clientOptions.LoadClientCertificate(), clientOptions.LoadCaCertificate()));
+        services.AddHttpClient<Hysteria2StatsClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => XrayApiClient.CreateHandler(clientOptions.LoadClientCertificate(), clientOptions.LoadCaCertificate()));
+        services.AddSingleton<NodeConnections>();
+
+        services.AddOutboxHandler<NodeTickHandler>();
+        services.AddOutboxHandler<NodeUserSyncHandler>();
+        services.AddOutboxHandler<NodeResyncHandler>();
+        services.AddOutboxHandler<NodeEvacuateHandler>();
+        services.AddOutboxHandler<UserReviewHandler>();
+        return services;
+    }
+}

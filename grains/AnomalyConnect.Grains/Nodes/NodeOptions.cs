@@ -1,0 +1,28 @@
+namespace AnomalyConnect.Grains.Nodes;
+
+/// <summary>How nodes are watched and how users are spread over them.</summary>
+public sealed class NodeOptions
+{
+    public const string SectionName = "Nodes";
+
+    /// <summary>How often each node is probed (health, uptime, traffic counters).</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long one probe may take before the node counts as not answering.</summary>
+    public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Failed probes in a row after which the node is unhealthy and its users move away.</summary>
+    public int FailureThreshold { get; set; } = 3;
+
+    /// <summary>LeastLoaded puts each user on one node per protocol; AllNodes puts every user on every node.</summary>
+    public PlacementMode Placement { get; set; } = PlacementMode.LeastLoaded;
+
+    /// <summary>How many users a resync pushes at once.</summary>
+    public int ResyncParallelism { get; set; } = 16;
+}
+
+public enum PlacementMode
+{
+    LeastLoaded,
+    AllNodes,
+}

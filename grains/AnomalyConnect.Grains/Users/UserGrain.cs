@@ -1,0 +1,181 @@
+using AnomalyConnect.Contracts.Notifications;
+using AnomalyConnect.Contracts.Users;
+using AnomalyConnect.Grains.Messages;
+using AnomalyConnect.Grains.Nodes;
+using AnomalyConnect.Grains.Runtime;
+using Npgsql;
+
+namespace AnomalyConnect.Grains.Users;
+
+internal sealed class UserGrain(NodeCatalog nodes, NpgsqlDataSource dataSource) : Grain<UserState>, IUserGrain
+{
+    public Task<UserResult> CreateAsync(NewUser user) => GuardUniqueKeysAsync(() => UpdateAsync(async turn =>
+    {
+        if (turn.State is not null)
+        {
+            return new UserResult(UserOutcome.AlreadyExists, await ViewAsync(turn));
+        }
+        if (UserRules.Validate(user) is { } error)
+        {
+            return UserResult.Invalid(error);
+        }
+        var credentials = UserCredentialFactory.Create();
+        var state = new UserState
+        {
+            CreatedAt = turn.Now,
+            ExpiresAt = user.OnHoldDays is null && user.Days is { } days ? turn.Now.AddDays(days) : null,
+            OnHoldDays = user.OnHoldDays,
+            TrafficLimitBytes = user.TrafficLimitBytes,
+            ResetStrategy = user.ResetStrategy,
+            VlessUuid = credentials.VlessUuid,
+            Hysteria2Auth = credentials.Hysteria2Auth,
+            SubscriptionToken = credentials.SubscriptionToken,
+            Region = user.Region,
+            TelegramId = user.TelegramId,
+            Username = user.Username,
+            EmployeeId = user.EmployeeId,
+            DisplayName = user.DisplayName,
+            Email = user.Email,
+            Note = user.Note,
+            DeviceLimit = user.DeviceLimit,
+        };
+        state.Status = UserStatusRules.Evaluate(state, 0, turn.Now);
+        state.Placements = [.. await nodes.ChooseAsync(user.Region, CancellationToken.None)];
+        turn.State = state;
+        await UserTrafficStore.ResetAsync(turn.Connection, turn.Transaction, Key, turn.Now);
+        await CommitConsequencesAsync(turn, UserSnapshot.Empty);
+        return new UserResult(UserOutcome.Done, UserViews.Of(Key, state, (0, 0)));
+    }));
+
+    public async Task<UserView?> GetAsync()
+    {
+        var state = await ReadStateAsync();
+        return state is null ? null : UserViews.Of(Key, state, await UserTrafficStore.ReadAsync(dataSource, Key));
+    }
+
+    public Task<UserResult> ApplyAsync(UserAction action) => GuardUniqueKeysAsync(() => UpdateAsync(async turn =>
+    {
+        if (turn.State is not { } state)
+        {
+            return UserResult.NotFound;
+        }
+        var before = UserSnapshot.Of(state);
+        var used = await UserTrafficStore.ReadAsync(turn.Connection, turn.Transaction, Key);
+        var outcome = await UserRules.ApplyAsync(state, action, turn.Now, nodes);
+        if (outcome.Error is { } error)
+        {
+            return new UserResult(UserOutcome.Invalid, UserViews.Of(Key, state, used), error);
+        }
+        if (outcome.TrafficReset)
+        {
+            await UserTrafficStore.ResetAsync(turn.Connection, turn.Transaction, Key, turn.Now);
+            used = (0, 0);
+        }
+        state.Status = UserStatusRules.Evaluate(state, used.Upload + used.Download, turn.Now);
+        await CommitConsequencesAsync(turn, before);
+        return new UserResult(UserOutcome.Done, UserViews.Of(Key, state, used));
+    }));
+
+    public Task<UserResult> ReviewUsageAsync() => UpdateAsync(async turn =>
+    {
+        if (turn.State is not { } state)
+        {
+            return UserResult.NotFound;
+        }
+        var before = UserSnapshot.Of(state);
+        var used = await UserTrafficStore.ReadAsync(turn.Connection, turn.Transaction, Key);
+        var usedBytes = used.Upload + used.Download;
+        if (state.OnHoldDays is { } holdDays && state.ExpiresAt is null && usedBytes > 0)
+        {
+            state.ExpiresAt = turn.Now.AddDays(holdDays);
+            state.OnHoldDays = null;
+        }
+        var previous = state.Status;
+        state.Status = UserStatusRules.Evaluate(state, usedBytes, turn.Now);
+        if (UserStatusRules.DueUsageWarning(state.TrafficLimitBytes, usedBytes, state.UsageWarningsSent) is { } level)
+        {
+            state.UsageWarningsSent.Add(level);
+            Notify(turn, state, level >= 100 ? UserNotificationKind.TrafficLimitReached : UserNotificationKind.TrafficAt80Percent, usedBytes);
+        }
+        await CommitConsequencesAsync(turn, before);
+        return new UserResult(previous == state.Status ? UserOutcome.Unchanged : UserOutcome.Done, UserViews.Of(Key, state, used));
+    });
+
+    public Task<UserResult> DeleteAsync() => UpdateAsync(async turn =>
+    {
+        if (turn.State is not { } state)
+        {
+            return UserResult.NotFound;
+        }
+        UserNodeSync.Queue(turn, UserSnapshot.Of(state), after: null);
+        await UserTrafficStore.DeleteAsync(turn.Connection, turn.Transaction, Key);
+        turn.State = null;
+        return new UserResult(UserOutcome.Done, null);
+    });
+
+    protected override async Task OnTimerAsync(GrainTurn<UserState> turn, string timerName)
+    {
+        var state = turn.State!;
+        var before = UserSnapshot.Of(state);
+        var used = await UserTrafficStore.ReadAsync(turn.Connection, turn.Transaction, Key);
+        switch (timerName)
+        {
+            case UserTimers.TrafficReset:
+                await UserTrafficStore.ResetAsync(turn.Connection, turn.Transaction, Key, turn.Now);
+                state.LastTrafficResetAt = turn.Now;
+                state.UsageWarningsSent.Clear();
+                used = (0, 0);
+                break;
+            case UserTimers.RemindThreeDays:
+                Notify(turn, state, UserNotificationKind.ExpiresIn3Days, used.Upload + used.Download);
+                break;
+            case UserTimers.RemindOneDay:
+                Notify(turn, state, UserNotificationKind.ExpiresIn1Day, used.Upload + used.Download);
+                break;
+            case UserTimers.Expire:
+                Notify(turn, state, UserNotificationKind.Expired, used.Upload + used.Download);
+                break;
+        }
+        state.Status = UserStatusRules.Evaluate(state, used.Upload + used.Download, turn.Now);
+        await CommitConsequencesAsync(turn, before);
+    }
+
+    /// <summary>Everything that follows a change: indexes, placement rows, node syncs, timers.</summary>
+    private async Task CommitConsequencesAsync(GrainTurn<UserState> turn, UserSnapshot before)
+    {
+        var state = turn.State!;
+        UserIndexes.Write(turn, state);
+        var after = UserSnapshot.Of(state);
+        if (!before.Placements.SequenceEqual(after.Placements) || before.OnNodes != after.OnNodes)
+        {
+            await UserPlacementStore.WriteAsync(turn.Connection, turn.Transaction, Key, state.Placements, after.OnNodes);
+        }
+        UserNodeSync.Queue(turn, before, state);
+        UserTimers.Schedule(turn, state);
+    }
+
+    private void Notify(GrainTurn<UserState> turn, UserState state, UserNotificationKind kind, long usedBytes)
+    {
+        if (state.TelegramId is { } telegramId)
+        {
+            turn.Send(OutboxKinds.UserNotification, OutboxKinds.TelegramPartition(telegramId),
+                new UserNotification(Key, telegramId, kind, state.ExpiresAt, state.TrafficLimitBytes, usedBytes));
+        }
+    }
+
+    private async Task<UserView> ViewAsync(GrainTurn<UserState> turn) =>
+        UserViews.Of(Key, turn.State!, await UserTrafficStore.ReadAsync(turn.Connection, turn.Transaction, Key));
+
+    /// <summary>A Telegram or employee id that another user holds is an expected outcome, not a crash.</summary>
+    private static async Task<UserResult> GuardUniqueKeysAsync(Func<Task<UserResult>> call)
+    {
+        try
+        {
+            return await call();
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
+        {
+            return UserResult.Invalid("That Telegram id or employee id already belongs to another user.");
+        }
+    }
+}
