@@ -1,0 +1,3 @@
+namespace AnomalyConnect.Integrations.Telegram.Requests;
+
+internal sealed record RefundStarPaymentRequest(long UserId, string TelegramPaymentChargeId);
