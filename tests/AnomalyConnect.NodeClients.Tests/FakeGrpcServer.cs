@@ -1,3 +1,5 @@
+using AnomalyConnect.Testing.Hysteria2;
+using AnomalyConnect.Testing.Kestrel;
 using System.Collections.Concurrent;
 using AnomalyConnect.Integrations.Xray;
 using Microsoft.AspNetCore.Builder;

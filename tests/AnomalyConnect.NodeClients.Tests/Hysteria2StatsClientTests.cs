@@ -1,3 +1,5 @@
+using AnomalyConnect.Testing.Hysteria2;
+using AnomalyConnect.Testing.Kestrel;
 using System.Net;
 using AnomalyConnect.Integrations.Hysteria2;
 using AnomalyConnect.Testing;

@@ -1,16 +1,17 @@
+using AnomalyConnect.Testing.Kestrel;
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 
-namespace AnomalyConnect.NodeClients.Tests;
+namespace AnomalyConnect.Testing.Hysteria2;
 
 /// <summary>
 /// Hysteria2's traffic stats API as documented (notes/xray-api.md), on loopback Kestrel: the bare secret as the
 /// Authorization header, GET /traffic (and ?clear=1), POST /kick with a JSON array of ids (recorded), GET /online.
 /// </summary>
-internal sealed class FakeHysteria2StatsServer : IAsyncDisposable
+public sealed class FakeHysteria2StatsServer : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, (long Tx, long Rx)> traffic = new();
     private readonly ConcurrentDictionary<string, int> online = new();

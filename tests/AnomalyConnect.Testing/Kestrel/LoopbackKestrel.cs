@@ -5,10 +5,10 @@ using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.AspNetCore.Server.Kestrel.Https;
 using Microsoft.Extensions.Logging;
 
-namespace AnomalyConnect.NodeClients.Tests;
+namespace AnomalyConnect.Testing.Kestrel;
 
 /// <summary>A Kestrel app on a free 127.0.0.1 port, for fake node endpoints; disposing stops it.</summary>
-internal sealed class LoopbackKestrel : IAsyncDisposable
+public sealed class LoopbackKestrel : IAsyncDisposable
 {
     private readonly WebApplication app;
 
