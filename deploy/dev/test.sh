@@ -7,6 +7,7 @@ ensure_postgres
 ensure_tool v2ray v2ray
 ensure_tool nginx nginx
 ensure_tool openssl openssl
+ensure_tool envsubst gettext-base
 
 WORK="$(mktemp -d /tmp/anomaly-test.XXXXXX)"
 chmod 755 "$WORK"
