@@ -13,4 +13,7 @@ public sealed class FrontEndOptions
     public required string CorporateSecret { get; init; }
 
     public required string WebhookSecret { get; init; }
+
+    /// <summary>Proxies (nginx) whose X-Forwarded-For and X-Forwarded-Proto are believed (TRUSTED_PROXIES); loopback always.</summary>
+    public IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; init; } = [];
 }

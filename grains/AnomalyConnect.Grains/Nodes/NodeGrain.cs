@@ -123,6 +123,8 @@ internal sealed class NodeGrain(NodeCatalog catalog, GrainIndex index, NpgsqlDat
         return new Hysteria2AuthDecision(true, allowed, allowed ? userId : null);
     }
 
+    public async Task<string?> GetAuthHookSecretAsync() => (await ReadStateAsync())?.AuthHookSecret;
+
     /// <summary>Removes a drained node once no user is placed on it any more.</summary>
     public Task<NodeResult> RemoveAsync() => UpdateAsync(async turn =>
     {

@@ -1,5 +1,7 @@
+using AnomalyConnect.Contracts.Audit;
 using AnomalyConnect.Contracts.Notifications;
 using AnomalyConnect.Contracts.Users;
+using AnomalyConnect.Grains.Audit;
 using AnomalyConnect.Grains.Messages;
 using AnomalyConnect.Grains.Nodes;
 using AnomalyConnect.Grains.Runtime;
@@ -9,7 +11,7 @@ namespace AnomalyConnect.Grains.Users;
 
 internal sealed class UserGrain(NodeCatalog nodes, NpgsqlDataSource dataSource) : Grain<UserState>, IUserGrain
 {
-    public Task<UserResult> CreateAsync(NewUser user) => GuardUniqueKeysAsync(() => UpdateAsync(async turn =>
+    public Task<UserResult> CreateAsync(NewUser user, Actor? actor = null) => GuardUniqueKeysAsync(() => UpdateAsync(async turn =>
     {
         if (turn.State is not null)
         {
@@ -44,6 +46,7 @@ internal sealed class UserGrain(NodeCatalog nodes, NpgsqlDataSource dataSource) 
         turn.State = state;
         await UserTrafficStore.ResetAsync(turn.Connection, turn.Transaction, Key, turn.Now);
         await CommitConsequencesAsync(turn, UserSnapshot.Empty);
+        await AuditAsync(turn, "user.created", actor, user);
         return new UserResult(UserOutcome.Done, UserViews.Of(Key, state, (0, 0)));
     }));
 
@@ -53,7 +56,7 @@ internal sealed class UserGrain(NodeCatalog nodes, NpgsqlDataSource dataSource) 
         return state is null ? null : UserViews.Of(Key, state, await UserTrafficStore.ReadAsync(dataSource, Key));
     }
 
-    public Task<UserResult> ApplyAsync(UserAction action) => GuardUniqueKeysAsync(() => UpdateAsync(async turn =>
+    public Task<UserResult> ApplyAsync(UserAction action, Actor? actor = null) => GuardUniqueKeysAsync(() => UpdateAsync(async turn =>
     {
         if (turn.State is not { } state)
         {
@@ -66,6 +69,10 @@ internal sealed class UserGrain(NodeCatalog nodes, NpgsqlDataSource dataSource) 
         {
             return new UserResult(UserOutcome.Invalid, UserViews.Of(Key, state, used), error);
         }
+        if (outcome.Unchanged)
+        {
+            return new UserResult(UserOutcome.Unchanged, UserViews.Of(Key, state, used));
+        }
         if (outcome.TrafficReset)
         {
             await UserTrafficStore.ResetAsync(turn.Connection, turn.Transaction, Key, turn.Now);
@@ -73,6 +80,7 @@ internal sealed class UserGrain(NodeCatalog nodes, NpgsqlDataSource dataSource) 
         }
         state.Status = UserStatusRules.Evaluate(state, used.Upload + used.Download, turn.Now);
         await CommitConsequencesAsync(turn, before);
+        await AuditAsync(turn, UserAuditActions.Of(action), actor, action);
         return new UserResult(UserOutcome.Done, UserViews.Of(Key, state, used));
     }));
 
@@ -101,7 +109,7 @@ internal sealed class UserGrain(NodeCatalog nodes, NpgsqlDataSource dataSource) 
         return new UserResult(previous == state.Status ? UserOutcome.Unchanged : UserOutcome.Done, UserViews.Of(Key, state, used));
     });
 
-    public Task<UserResult> DeleteAsync() => UpdateAsync(async turn =>
+    public Task<UserResult> DeleteAsync(Actor? actor = null) => UpdateAsync(async turn =>
     {
         if (turn.State is not { } state)
         {
@@ -109,6 +117,7 @@ internal sealed class UserGrain(NodeCatalog nodes, NpgsqlDataSource dataSource) 
         }
         UserNodeSync.Queue(turn, UserSnapshot.Of(state), after: null);
         await UserTrafficStore.DeleteAsync(turn.Connection, turn.Transaction, Key);
+        await AuditAsync(turn, "user.deleted", actor, details: null);
         turn.State = null;
         return new UserResult(UserOutcome.Done, null);
     });
@@ -134,6 +143,7 @@ internal sealed class UserGrain(NodeCatalog nodes, NpgsqlDataSource dataSource) 
                 break;
             case UserTimers.Expire:
                 Notify(turn, state, UserNotificationKind.Expired, used.Upload + used.Download);
+                await AuditAsync(turn, "user.expired", Actor.System, details: null);
                 break;
         }
         state.Status = UserStatusRules.Evaluate(state, used.Upload + used.Download, turn.Now);
@@ -162,6 +172,10 @@ internal sealed class UserGrain(NodeCatalog nodes, NpgsqlDataSource dataSource) 
                 new UserNotification(Key, telegramId, kind, state.ExpiresAt, state.TrafficLimitBytes, usedBytes));
         }
     }
+
+    private Task AuditAsync(GrainTurn<UserState> turn, string action, Actor? actor, object? details) =>
+        AuditStore.RecordAsync(turn.Connection, turn.Transaction,
+            new AuditRecord(action, UserIndexes.GrainType, Key, actor ?? Actor.System, AuditDetails.From(details)), turn.Now);
 
     private async Task<UserView> ViewAsync(GrainTurn<UserState> turn) =>
         UserViews.Of(Key, turn.State!, await UserTrafficStore.ReadAsync(turn.Connection, turn.Transaction, Key));

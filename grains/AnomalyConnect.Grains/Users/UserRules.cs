@@ -77,6 +77,26 @@ internal static class UserRules
                 state.DisplayName = identity.DisplayName;
                 state.Email = identity.Email;
                 return ActionOutcome.Ok;
+            case UserAction.ApplyPayment payment when state.AppliedPaymentIds.Contains(payment.PaymentId):
+                return ActionOutcome.AlreadyDone;
+            case UserAction.ApplyPayment { Days: < 0 or > MaxDays }:
+                return ActionOutcome.Fail($"days must be between 0 and {MaxDays}.");
+            case UserAction.ApplyPayment payment:
+                state.AppliedPaymentIds.Add(payment.PaymentId);
+                if (payment.Days > 0)
+                {
+                    state.ExpiresAt = UserStatusRules.Extend(state.ExpiresAt, payment.Days, now);
+                    state.OnHoldDays = null;
+                }
+                if (payment.TrafficLimitBytes is not null)
+                {
+                    state.TrafficLimitBytes = payment.TrafficLimitBytes;
+                    state.UsageWarningsSent.Clear();
+                }
+                state.DeviceLimit = payment.DeviceLimit ?? state.DeviceLimit;
+                state.Disabled = false;
+                state.DisabledReason = null;
+                return payment.ResetUsage ? ActionOutcome.Reset : ActionOutcome.Ok;
             case UserAction.SetDeviceLimit { Limit: <= 0 }:
                 return ActionOutcome.Fail("The device limit must be at least 1.");
             case UserAction.SetDeviceLimit devices:
@@ -111,11 +131,14 @@ internal static class UserRules
     }
 }
 
-internal sealed record ActionOutcome(string? Error, bool TrafficReset)
+internal sealed record ActionOutcome(string? Error, bool TrafficReset, bool Unchanged = false)
 {
     public static ActionOutcome Ok { get; } = new(null, false);
 
     public static ActionOutcome Reset { get; } = new(null, true);
+
+    /// <summary>The change was made before (a payment applied twice): nothing to do.</summary>
+    public static ActionOutcome AlreadyDone { get; } = new(null, false, Unchanged: true);
 
     public static ActionOutcome Fail(string error) => new(error, false);
 }

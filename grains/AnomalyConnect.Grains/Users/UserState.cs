@@ -47,6 +47,9 @@ internal sealed class UserState
 
     public int? DeviceLimit { get; set; }
 
+    /// <summary>Payments already applied to this user; a payment id here is never applied again.</summary>
+    public List<string> AppliedPaymentIds { get; set; } = [];
+
     /// <summary>Usage warnings already sent for the current traffic period (80, 100).</summary>
     public List<int> UsageWarningsSent { get; set; } = [];
 }

@@ -26,6 +26,8 @@ public sealed record SiloSettings
 
     public string? SiloName { get; init; }
 
+    public required IReadOnlyList<System.Net.IPNetwork> TrustedProxies { get; init; }
+
     public required Grains.Nodes.NodeOptions Nodes { get; init; }
 
     public required Grains.Nodes.NodeClientOptions NodeClient { get; init; }
@@ -53,6 +55,7 @@ public sealed record SiloSettings
         var adminIds = ParseAdminIds(configuration["ADMIN_IDS"], problems);
         var roles = SiloRoles.Parse(configuration["ANOMALY_ROLES"], hasBotToken: !string.IsNullOrWhiteSpace(botToken), problems);
         var (nodes, nodeClient) = NodeSettings.Read(configuration, problems);
+        var trustedProxies = ParseNetworks(configuration["TRUSTED_PROXIES"], problems);
         var appUrl = configuration["APP_URL"] is { Length: > 0 } url ? url.TrimEnd('/') : "http://127.0.0.1:8080";
         if (!Uri.TryCreate(appUrl, UriKind.Absolute, out _))
         {
@@ -70,10 +73,30 @@ public sealed record SiloSettings
             DatabaseConnectionString = database,
             Roles = roles,
             SiloName = configuration["SILO_NAME"],
+            TrustedProxies = trustedProxies,
             Nodes = nodes,
             NodeClient = nodeClient,
         };
         return new SiloSettingsResult(settings, problems);
+    }
+
+    private static List<System.Net.IPNetwork> ParseNetworks(string? raw, List<string> problems)
+    {
+        var networks = new List<System.Net.IPNetwork>();
+        foreach (var part in (raw ?? "").Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries))
+        {
+            var text = part.Contains('/', StringComparison.Ordinal) ? part
+                : part.Contains(':', StringComparison.Ordinal) ? part + "/128" : part + "/32";
+            if (System.Net.IPNetwork.TryParse(text, out var network))
+            {
+                networks.Add(network);
+            }
+            else
+            {
+                problems.Add($"TRUSTED_PROXIES must be addresses or networks like 172.16.0.0/12 separated by commas; '{part}' is not.");
+            }
+        }
+        return networks;
     }
 
     private static List<long> ParseAdminIds(string? raw, List<string> problems)

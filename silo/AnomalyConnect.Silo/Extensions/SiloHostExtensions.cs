@@ -31,6 +31,7 @@ public static class SiloHostExtensions
             ApiSecretKey = settings.ApiSecretKey,
             CorporateSecret = settings.CorporateSecret,
             WebhookSecret = settings.WebhookSecret,
+            TrustedProxies = settings.TrustedProxies,
         }));
         builder.Services.AddFrontEnd();
         return builder;

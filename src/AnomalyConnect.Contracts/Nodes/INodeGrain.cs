@@ -19,6 +19,9 @@ public interface INodeGrain : IGrain
     /// <summary>Asks for a full resync: every user it should have is added, every other removed.</summary>
     Task<NodeResult> RequestResyncAsync();
 
+    /// <summary>The secret the node's Hysteria2 must put in its auth-hook URL (for the operator who sets the node up).</summary>
+    Task<string?> GetAuthHookSecretAsync();
+
     /// <summary>Deletes a drained node once no user is placed on it.</summary>
     Task<NodeResult> RemoveAsync();
 

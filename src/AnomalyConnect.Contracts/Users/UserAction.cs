@@ -37,4 +37,10 @@ public abstract record UserAction
     public sealed record SetIdentity(long? TelegramId, string? Username, string? EmployeeId, string? DisplayName, string? Email) : UserAction;
 
     public sealed record SetDeviceLimit(int? Limit) : UserAction;
+
+    /// <summary>
+    /// What a paid tariff grants, applied at most once per payment id: the user records the ids it applied, so a
+    /// repeated or concurrent success changes nothing (outcome Unchanged).
+    /// </summary>
+    public sealed record ApplyPayment(string PaymentId, int Days, long? TrafficLimitBytes, int? DeviceLimit, bool ResetUsage) : UserAction;
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
 
 namespace AnomalyConnect.Api.Apis.Admin;
 
@@ -22,17 +23,20 @@ public static class AdminNodesApi
         return routes;
     }
 
-    public static async Task<Results<Created<NodeResponse>, ProblemHttpResult>> RegisterAsync(RegisterNodeRequest request, IGrainFactory grains)
+    public static async Task<Results<Created<NodeResponse>, ProblemHttpResult>> RegisterAsync(
+        RegisterNodeRequest request, IGrainFactory grains, IOptions<FrontEndOptions> options)
     {
         var (id, definition) = NodeRequestMapping.ToDefinition(request);
         if (string.IsNullOrEmpty(id))
         {
             return Problems.BadRequest("id is required (like node-eu-1).");
         }
-        var result = await grains.GetGrain<INodeGrain>(id).RegisterAsync(definition);
+        var grain = grains.GetGrain<INodeGrain>(id);
+        var result = await grain.RegisterAsync(definition);
         return result switch
         {
-            { Outcome: NodeOutcome.Done, Node: { } node } => TypedResults.Created($"/admin/api/nodes/{id}", NodeResponse.Of(node, 0, 0)),
+            { Outcome: NodeOutcome.Done, Node: { } node } => TypedResults.Created($"/admin/api/nodes/{id}",
+                NodeResponse.Of(node, 0, 0) with { Hysteria2AuthHookUrl = NodeResponse.AuthHookUrl(options.Value.AppUrl, id, (await grain.GetAuthHookSecretAsync())!) }),
             _ => Problems.BadRequest(result.Error ?? "The node could not be registered."),
         };
     }
@@ -43,10 +47,19 @@ public static class AdminNodesApi
         return TypedResults.Ok<IReadOnlyList<NodeResponse>>([.. nodes.Select(n => NodeResponse.Of(n.Node, n.ActiveUsers, n.Load))]);
     }
 
-    public static async Task<Results<Ok<NodeResponse>, ProblemHttpResult>> GetAsync(string nodeId, INodeDirectory directory, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<NodeResponse>, ProblemHttpResult>> GetAsync(
+        string nodeId, INodeDirectory directory, IGrainFactory grains, IOptions<FrontEndOptions> options, CancellationToken cancellationToken)
     {
         var node = (await directory.ListAsync(cancellationToken)).FirstOrDefault(n => n.Node.NodeId == nodeId);
-        return node is null ? Problems.NotFound($"There is no node '{nodeId}'.") : TypedResults.Ok(NodeResponse.Of(node.Node, node.ActiveUsers, node.Load));
+        if (node is null)
+        {
+            return Problems.NotFound($"There is no node '{nodeId}'.");
+        }
+        var secret = await grains.GetGrain<INodeGrain>(nodeId).GetAuthHookSecretAsync();
+        return TypedResults.Ok(NodeResponse.Of(node.Node, node.ActiveUsers, node.Load) with
+        {
+            Hysteria2AuthHookUrl = secret is null ? null : NodeResponse.AuthHookUrl(options.Value.AppUrl, nodeId, secret),
+        });
     }
 
     public static async Task<Results<Accepted<NodeResponse>, ProblemHttpResult>> DrainAsync(string nodeId, IGrainFactory grains)

@@ -20,8 +20,13 @@ public sealed record NodeResponse(
     long DownloadBytes,
     XrayDefinition? Xray,
     Hysteria2PublicView? Hysteria2,
-    DateTimeOffset RegisteredAt)
+    DateTimeOffset RegisteredAt,
+    string? Hysteria2AuthHookUrl = null)
 {
+    /// <summary>The URL to put in the node's Hysteria2 config (auth.http.url); it carries the node's secret.</summary>
+    public static string AuthHookUrl(string appUrl, string nodeId, string secret) =>
+        $"{appUrl.TrimEnd('/')}/hysteria/auth/{Uri.EscapeDataString(nodeId)}?secret={Uri.EscapeDataString(secret)}";
+
     public static NodeResponse Of(NodeView node, long users, double load) => new(
         node.NodeId, node.Name, node.Region, node.Address, node.Capacity, node.Priority,
         System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(node.Health.ToString()),
