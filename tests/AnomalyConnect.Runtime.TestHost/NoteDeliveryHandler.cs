@@ -1,3 +1,4 @@
+using AnomalyConnect.Contracts.Runtime;
 using AnomalyConnect.Grains.Runtime;
 using Microsoft.Extensions.Options;
 using Npgsql;

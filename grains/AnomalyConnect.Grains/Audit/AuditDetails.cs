@@ -1,3 +1,4 @@
+using AnomalyConnect.Contracts.Runtime;
 using System.Text.Json;
 using AnomalyConnect.Grains.Runtime;
 

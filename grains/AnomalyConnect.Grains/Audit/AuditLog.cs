@@ -1,3 +1,4 @@
+using AnomalyConnect.Contracts.Runtime;
 using AnomalyConnect.Contracts.Audit;
 using AnomalyConnect.Grains.Runtime;
 using Npgsql;

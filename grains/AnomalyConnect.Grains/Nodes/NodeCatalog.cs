@@ -1,3 +1,4 @@
+using AnomalyConnect.Contracts.Runtime;
 using AnomalyConnect.Contracts.Users;
 using AnomalyConnect.Grains.Runtime;
 using AnomalyConnect.Grains.Users;

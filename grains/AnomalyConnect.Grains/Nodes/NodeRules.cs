@@ -46,6 +46,10 @@ internal static partial class NodeRules
             {
                 return "xray.security must be \"reality\", \"tls\" or \"none\".";
             }
+            if (xray.Security == "reality" && xray.Flavor == "v2ray")
+            {
+                return "v2ray has no REALITY (it would silently serve plain VLESS): use flavor \"xray\", or security \"tls\" or \"none\".";
+            }
             if (xray.Security == "reality" && (xray.Reality is null || string.IsNullOrWhiteSpace(xray.Reality.PublicKey) || string.IsNullOrWhiteSpace(xray.Reality.ServerName)))
             {
                 return "xray.reality with public_key and server_name is required when security is \"reality\".";

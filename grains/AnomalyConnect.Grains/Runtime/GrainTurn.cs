@@ -1,3 +1,4 @@
+using AnomalyConnect.Contracts.Runtime;
 using Npgsql;
 
 namespace AnomalyConnect.Grains.Runtime;

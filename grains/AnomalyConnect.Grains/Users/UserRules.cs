@@ -67,6 +67,15 @@ internal static class UserRules
             case UserAction.MoveOffNode move:
                 await MoveOffAsync(state, move.NodeId, nodes);
                 return ActionOutcome.Ok;
+            case UserAction.StartTrial when state.TrialUsed:
+                return ActionOutcome.Fail("The free trial was already used.");
+            case UserAction.StartTrial { Days: <= 0 or > 365 }:
+                return ActionOutcome.Fail("Trial days must be between 1 and 365.");
+            case UserAction.StartTrial trial:
+                state.TrialUsed = true;
+                state.ExpiresAt = UserStatusRules.Extend(state.ExpiresAt, trial.Days, now);
+                state.OnHoldDays = null;
+                return ActionOutcome.Ok;
             case UserAction.EnsurePlaced:
                 await MoveOffAsync(state, nodeId: "", nodes);
                 return ActionOutcome.Ok;

@@ -47,6 +47,8 @@ internal sealed class UserState
 
     public int? DeviceLimit { get; set; }
 
+    public bool TrialUsed { get; set; }
+
     /// <summary>Payments already applied to this user; a payment id here is never applied again.</summary>
     public List<string> AppliedPaymentIds { get; set; } = [];
 

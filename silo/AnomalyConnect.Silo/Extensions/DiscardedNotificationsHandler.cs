@@ -1,3 +1,4 @@
+using AnomalyConnect.Contracts.Runtime;
 using AnomalyConnect.Grains.Messages;
 using AnomalyConnect.Grains.Runtime;
 

@@ -1,9 +1,9 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace AnomalyConnect.Grains.Runtime;
+namespace AnomalyConnect.Contracts.Runtime;
 
-/// <summary>The one JSON shape for grain state and outbox payloads.</summary>
+/// <summary>The one JSON shape for grain state and outbox payloads (snake_case, enums as snake_case strings).</summary>
 public static class GrainJson
 {
     public static JsonSerializerOptions Options { get; } = CreateOptions();

@@ -1,4 +1,4 @@
-namespace AnomalyConnect.Grains.Runtime;
+namespace AnomalyConnect.Contracts.Runtime;
 
 /// <summary>
 /// Delivers one kind of outbox message to the outside world. Delivery is at least once: a handler must be

@@ -30,6 +30,9 @@ public abstract record UserAction
     /// <summary>Moves the user's placements off a node that failed or is being drained.</summary>
     public sealed record MoveOffNode(string NodeId) : UserAction;
 
+    /// <summary>The one free trial: that many days of access, refused (Invalid) if the user had a trial before.</summary>
+    public sealed record StartTrial(int Days) : UserAction;
+
     /// <summary>Places the user on a node for every protocol it has no node for (after nodes came up).</summary>
     public sealed record EnsurePlaced : UserAction;
 

@@ -1,3 +1,4 @@
+using AnomalyConnect.Contracts.Runtime;
 using System.Collections.Concurrent;
 using AnomalyConnect.Grains.Runtime;
 

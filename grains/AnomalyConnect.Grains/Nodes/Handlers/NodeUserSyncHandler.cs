@@ -1,3 +1,4 @@
+using AnomalyConnect.Contracts.Runtime;
 using AnomalyConnect.Contracts.Nodes;
 using AnomalyConnect.Grains.Messages;
 using AnomalyConnect.Grains.Runtime;

@@ -1,3 +1,4 @@
+using AnomalyConnect.Contracts.Runtime;
 using System.Collections.Frozen;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
