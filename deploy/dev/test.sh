@@ -8,6 +8,7 @@ ensure_tool v2ray v2ray
 ensure_tool nginx nginx
 ensure_tool openssl openssl
 ensure_tool envsubst gettext-base
+ensure_tool chromium chromium
 
 WORK="$(mktemp -d /tmp/anomaly-test.XXXXXX)"
 chmod 755 "$WORK"

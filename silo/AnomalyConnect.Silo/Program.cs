@@ -18,7 +18,20 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(
     builder.WebHost.UseUrls("http://127.0.0.1:8080");
 }
 
-builder.AddSiloServices(settings);
+try
+{
+    builder.AddSiloServices(settings);
+}
+catch (AnomalyConnect.Contracts.Runtime.ConfigurationProblemException configuration)
+{
+    foreach (var problem in configuration.Problems)
+    {
+        Console.Error.WriteLine(problem);
+    }
+    Console.Error.WriteLine("Anomaly Connect did not start. Set the variables above (see .env.example) and start it again.");
+    return 2;
+}
+
 var app = builder.Build();
 await app.PrepareAsync(settings);
 app.Logger.LogSiloStarting(settings.Roles.ToString(), settings.AppUrl);
