@@ -5,7 +5,7 @@ using Npgsql;
 namespace AnomalyConnect.Grains.Runtime;
 
 /// <summary>Turns "the database is not there" into one exception the front end maps to 503.</summary>
-internal static class StateStore
+public static class StateStore
 {
     public static async Task<T> GuardAsync<T>(Func<Task<T>> operation)
     {

@@ -3,10 +3,10 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace AnomalyConnect.Silo.Tests.Hosting;
+namespace AnomalyConnect.Testing;
 
 /// <summary>The admin API over real HTTP, with the admin token and snake_case JSON.</summary>
-internal sealed class AdminClient(Uri baseAddress) : IDisposable
+public sealed class AdminClient(Uri baseAddress) : IDisposable
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 

@@ -1,12 +1,10 @@
 using System.Text.Json.Nodes;
-using AnomalyConnect.Silo.Tests.Hosting;
-using AnomalyConnect.Testing;
 using AnomalyConnect.Testing.V2ray;
 
-namespace AnomalyConnect.Silo.Tests.Nodes;
+namespace AnomalyConnect.Testing;
 
 /// <summary>A real silo polling every second, real v2ray nodes, and a loopback web page to fetch through them.</summary>
-internal sealed class NodeTestBed : IAsyncDisposable
+public sealed class NodeTestBed : IAsyncDisposable
 {
     public const int PageBytes = 200 * 1024;
     private readonly List<IAsyncDisposable> owned = [];

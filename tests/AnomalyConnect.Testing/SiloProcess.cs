@@ -1,10 +1,9 @@
-using AnomalyConnect.Testing;
 using Npgsql;
 
-namespace AnomalyConnect.Silo.Tests.Hosting;
+namespace AnomalyConnect.Testing;
 
-/// <summary>Starts the real silo executable against a test database with complete, known settings.</summary>
-internal static class SiloProcess
+/// <summary>Starts the real silo executable (the same build the tests run in) against a test database with complete, known settings.</summary>
+public static class SiloProcess
 {
     public const string AdminToken = "test-admin-token-0123456789";
     public const string CorporateSecret = "test-corporate-secret-0123456789";
@@ -12,9 +11,12 @@ internal static class SiloProcess
 
     public static string AssemblyPath => BuiltAssemblies.Find("silo/AnomalyConnect.Silo", "AnomalyConnect.Silo");
 
-    public static Dictionary<string, string> Environment(TestDatabase database, string siloName)
+    public static Dictionary<string, string> Environment(TestDatabase database, string siloName) =>
+        Environment(database.ConnectionString, siloName);
+
+    public static Dictionary<string, string> Environment(string connectionString, string siloName)
     {
-        var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString);
+        var connection = new NpgsqlConnectionStringBuilder(connectionString);
         return new Dictionary<string, string>
         {
             ["API_SECRET_KEY"] = AdminToken,
