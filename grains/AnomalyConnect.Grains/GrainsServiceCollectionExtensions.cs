@@ -1,8 +1,11 @@
+using AnomalyConnect.Contracts.Audit;
 using AnomalyConnect.Contracts.Nodes;
 using AnomalyConnect.Contracts.Users;
+using AnomalyConnect.Grains.Audit;
 using AnomalyConnect.Grains.Nodes;
 using AnomalyConnect.Grains.Nodes.Handlers;
 using AnomalyConnect.Grains.Runtime;
+using AnomalyConnect.Grains.Subscriptions;
 using AnomalyConnect.Grains.Users;
 using AnomalyConnect.Integrations.Hysteria2;
 using AnomalyConnect.Integrations.Xray;
@@ -20,8 +23,10 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<NodeCatalog>();
         services.AddSingleton<IUserDirectory, UserDirectory>();
         services.AddSingleton<INodeDirectory, NodeDirectory>();
+        services.AddSingleton<IAuditLog, AuditLog>();
         services.AddGrain<IUserGrain, UserGrain>(UserIndexes.GrainType);
         services.AddGrain<INodeGrain, NodeGrain>(NodeConnections.GrainType);
+        services.AddSubscriptionGrains();
 
         services.AddHttpClient<XrayApiClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
             .ConfigurePrimaryHttpMessageHandler(() => XrayApiClient.CreateHandler(clientOptions.LoadClientCertificate(), clientOptions.LoadCaCertificate()));

@@ -7,6 +7,7 @@ using AnomalyConnect.Contracts.Runtime;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -24,7 +25,17 @@ public static class ApiServiceCollectionExtensions
             json.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         services.AddSingleton<AdminTokenFilter>();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<Microsoft.Extensions.Options.IOptions<FrontEndOptions>>((forwarded, frontEnd) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            foreach (var network in frontEnd.Value.TrustedProxies)
+            {
+                forwarded.KnownIPNetworks.Add(network);
+            }
+        });
         services.AddProblemDetails();
+        // Bad bodies throw, so that the handler below explains them instead of an empty 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<StateStoreUnavailableHandler>();
         services.AddExceptionHandler<BadRequestHandler>();
         return services;
@@ -33,6 +44,7 @@ public static class ApiServiceCollectionExtensions
     /// <summary>The error pipeline; every failure leaves as problem details.</summary>
     public static WebApplication UseFrontEnd(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         return app;
@@ -45,6 +57,7 @@ public static class ApiServiceCollectionExtensions
         routes.MapAdminNodesApi();
         routes.MapAdminUsersApi();
         routes.MapHysteriaAuthApi();
+        Apis.Subscriptions.SubscriptionsApi.MapSubscriptionsApi(routes);
         return routes;
     }
 
@@ -59,7 +72,7 @@ public static class ApiServiceCollectionExtensions
             }
             httpContext.Response.StatusCode = badRequest.StatusCode;
             var detail = badRequest.InnerException is JsonException json
-                ? $"The JSON body could not be read: {json.Message.Split(" Path:")[0]}"
+                ? $"The JSON body could not be read: {json.Message}"
                 : badRequest.Message;
             return await problemDetails.TryWriteAsync(new ProblemDetailsContext
             {

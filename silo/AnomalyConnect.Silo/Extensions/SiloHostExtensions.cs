@@ -33,6 +33,7 @@ public static class SiloHostExtensions
             WebhookSecret = settings.WebhookSecret,
             TrustedProxies = settings.TrustedProxies,
         }));
+        builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddFrontEnd();
         return builder;
     }
