@@ -85,6 +85,8 @@ public sealed class HostProcess : IAsyncDisposable
         }, startupTimeout ?? TimeSpan.FromSeconds(60), TimeSpan.FromMilliseconds(200));
         if (!ready || process.HasExited)
         {
+            // Let the asynchronous readers drain what the process printed before it died.
+            process.WaitForExit(5_000);
             await host.DisposeAsync();
             throw new InvalidOperationException($"{Path.GetFileName(assemblyPath)} did not become healthy. Output:\n{host.Output}");
         }

@@ -50,11 +50,10 @@ internal sealed class UserGrain(NodeCatalog nodes, NpgsqlDataSource dataSource) 
         return new UserResult(UserOutcome.Done, UserViews.Of(Key, state, (0, 0)));
     }));
 
-    public async Task<UserView?> GetAsync()
-    {
-        var state = await ReadStateAsync();
-        return state is null ? null : UserViews.Of(Key, state, await UserTrafficStore.ReadAsync(dataSource, Key));
-    }
+    public Task<UserView?> GetAsync() => StateStore.GuardAsync(async () =>
+        await UserTrafficStore.ReadWithUsageAsync(dataSource, Key) is { } read
+            ? UserViews.Of(Key, read.State, (read.Upload, read.Download))
+            : null);
 
     public Task<UserResult> ApplyAsync(UserAction action, Actor? actor = null) => GuardUniqueKeysAsync(() => UpdateAsync(async turn =>
     {

@@ -14,10 +14,22 @@ internal static class UserTrafficStore
         return await reader.ReadAsync() ? (reader.GetInt64(0), reader.GetInt64(1)) : (0, 0);
     }
 
-    public static async Task<(long Upload, long Download)> ReadAsync(NpgsqlDataSource dataSource, string userId)
+    /// <summary>The committed state and usage in one round trip, locking nothing (the subscription hot path).</summary>
+    public static async Task<(UserState State, long Upload, long Download)?> ReadWithUsageAsync(NpgsqlDataSource dataSource, string userId)
     {
-        await using var connection = await dataSource.OpenConnectionAsync();
-        return await ReadAsync(connection, null, userId);
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT g.state::text, coalesce(t.upload_bytes, 0), coalesce(t.download_bytes, 0)
+            FROM grain_state g LEFT JOIN user_traffic t ON t.user_id = g.grain_key
+            WHERE g.grain_type = 'user' AND g.grain_key = $1 AND g.state IS NOT NULL
+            """);
+        command.Parameters.Add(new() { Value = userId });
+        await using var reader = await command.ExecuteReaderAsync();
+        if (!await reader.ReadAsync())
+        {
+            return null;
+        }
+        return (Contracts.Runtime.GrainJson.Deserialize<UserState>(reader.GetString(0)), reader.GetInt64(1), reader.GetInt64(2));
     }
 
     /// <summary>Creates the row at zero, or zeroes it: a new user, or a traffic reset.</summary>
@@ -47,6 +59,9 @@ internal static class UserTrafficStore
                 new NpgsqlBatchCommand("DELETE FROM user_traffic WHERE user_id = $1") { Parameters = { new() { Value = userId } } },
                 new NpgsqlBatchCommand("DELETE FROM user_node_traffic WHERE user_id = $1") { Parameters = { new() { Value = userId } } },
                 new NpgsqlBatchCommand("DELETE FROM user_placements WHERE user_id = $1") { Parameters = { new() { Value = userId } } },
+                // The user's devices grain and fetch log go with it: nothing of a deleted user is kept.
+                new NpgsqlBatchCommand("DELETE FROM grain_state WHERE grain_type = 'user-devices' AND grain_key = $1") { Parameters = { new() { Value = userId } } },
+                new NpgsqlBatchCommand("DELETE FROM subscription_fetches WHERE user_id = $1") { Parameters = { new() { Value = userId } } },
             },
         };
         await batch.ExecuteNonQueryAsync();
