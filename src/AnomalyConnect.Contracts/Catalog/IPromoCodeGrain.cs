@@ -8,10 +8,15 @@ namespace AnomalyConnect.Contracts.Catalog;
 /// </summary>
 public interface IPromoCodeGrain : IGrain
 {
-    /// <summary>Takes one use for a user (for a tariff, or a standalone bonus/trial when null).</summary>
+    /// <summary>
+    /// Takes one use for a user: for a purchase of a tariff (the payment prices the discount or bonus), or standalone
+    /// (<paramref name="tariffId"/> null) for a bonus-days or free-trial code, whose days the promo grain then grants to the
+    /// user itself, exactly once, through its outbox — the caller grants nothing. Repeating the call for the same
+    /// <paramref name="paymentId"/> takes nothing more and answers Redeemed again.
+    /// </summary>
     Task<PromoRedemption> RedeemAsync(string userId, string? tariffId, string? paymentId);
 
-    /// <summary>Gives back the use a canceled payment had taken.</summary>
+    /// <summary>Gives back the use a canceled payment had taken; nothing when it holds none.</summary>
     Task ReleaseAsync(string userId, string paymentId);
 }
 

@@ -27,6 +27,9 @@ public enum PaymentOutcome
     Invalid,
     /// <summary>The provider could not be reached; nothing changed, try again.</summary>
     ProviderUnavailable,
+
+    /// <summary>The provider this needs is not configured (no YooKassa shop, no bot for Stars refunds).</summary>
+    ProviderNotConfigured,
 }
 
 public sealed record PaymentResult(PaymentOutcome Outcome, PaymentView? Payment, string? Error = null);
