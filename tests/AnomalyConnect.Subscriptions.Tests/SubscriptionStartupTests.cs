@@ -1,4 +1,3 @@
-using AnomalyConnect.Subscriptions.Tests.Hosting;
 using AnomalyConnect.Testing;
 
 namespace AnomalyConnect.Subscriptions.Tests;
@@ -17,7 +16,7 @@ public sealed class SubscriptionStartupTests
         await File.WriteAllTextAsync(path, rules);
         try
         {
-            var (exitCode, output) = await SiloUnderTest.RunUntilExitAsync(
+            var (exitCode, output) = await SiloProcess.RunUntilExitAsync(
                 database, "bad-rules", new Dictionary<string, string> { ["SUBSCRIPTION_RULES_FILE"] = path });
 
             Assert.NotEqual(0, exitCode);
@@ -36,7 +35,7 @@ public sealed class SubscriptionStartupTests
         await using var database = await TestDatabase.CreateAsync();
         var path = Path.Combine(Path.GetTempPath(), $"missing-{Guid.NewGuid():N}.json");
 
-        var (exitCode, output) = await SiloUnderTest.RunUntilExitAsync(
+        var (exitCode, output) = await SiloProcess.RunUntilExitAsync(
             database, "missing-rules", new Dictionary<string, string> { ["SUBSCRIPTION_RULES_FILE"] = path });
 
         Assert.NotEqual(0, exitCode);

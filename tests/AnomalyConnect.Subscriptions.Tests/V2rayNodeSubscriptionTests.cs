@@ -1,5 +1,4 @@
 using AnomalyConnect.Integrations.Links;
-using AnomalyConnect.Subscriptions.Tests.Hosting;
 using AnomalyConnect.Subscriptions.Tests.Support;
 using AnomalyConnect.Testing;
 using AnomalyConnect.Testing.V2ray;
@@ -15,7 +14,7 @@ public sealed class V2rayNodeSubscriptionTests
         await using var database = await TestDatabase.CreateAsync();
         await using var node = await V2rayServerNode.StartAsync();
         await using var site = LoopbackHttpServer.Start();
-        await using var silo = await SiloUnderTest.StartAsync(database, "v2ray-subscriptions",
+        await using var silo = await SiloProcess.StartAsync(database, "v2ray-subscriptions",
             new Dictionary<string, string> { ["NODE_POLL_INTERVAL_SECONDS"] = "1" });
         using var admin = new AdminApi(silo.BaseAddress);
         using var subscriptions = new SubscriptionClient(silo.BaseAddress);

@@ -11,11 +11,13 @@ public sealed class PostgresServer : IAsyncDisposable
 {
     private const string BinDirectory = "/usr/lib/postgresql/15/bin";
     private readonly string dataDirectory;
+    private readonly string extraOptions;
 
-    private PostgresServer(string dataDirectory, int port)
+    private PostgresServer(string dataDirectory, int port, IReadOnlyDictionary<string, string>? settings = null)
     {
         this.dataDirectory = dataDirectory;
         Port = port;
+        extraOptions = string.Concat((settings ?? new Dictionary<string, string>()).Select(s => $" -c {s.Key}={s.Value}"));
     }
 
     public int Port { get; }
@@ -23,7 +25,8 @@ public sealed class PostgresServer : IAsyncDisposable
     public string ConnectionString(string database = "postgres") =>
         new NpgsqlConnectionStringBuilder { Host = "127.0.0.1", Port = Port, Username = "postgres", Database = database, Timeout = 5 }.ConnectionString;
 
-    public static async Task<PostgresServer> StartAsync()
+    /// <summary>Starts a fresh server; <paramref name="settings"/> are extra <c>-c name=value</c> options (e.g. shared_preload_libraries).</summary>
+    public static async Task<PostgresServer> StartAsync(IReadOnlyDictionary<string, string>? settings = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), $"ac-pg-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
@@ -36,7 +39,7 @@ public sealed class PostgresServer : IAsyncDisposable
         }
         Run("chmod", "700", data);
         AsPostgres(Path.Combine(BinDirectory, "initdb"), "-D", data, "-U", "postgres", "--auth=trust");
-        var server = new PostgresServer(data, FreePort.Next());
+        var server = new PostgresServer(data, FreePort.Next(), settings);
         await server.StartAgainAsync();
         return server;
     }
@@ -45,7 +48,7 @@ public sealed class PostgresServer : IAsyncDisposable
     public async Task StartAgainAsync()
     {
         AsPostgres(Path.Combine(BinDirectory, "pg_ctl"), "-D", dataDirectory, "-l", Path.Combine(dataDirectory, "server.log"), "-w", "-t", "60",
-            "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -k {dataDirectory} -c max_connections=200 -c fsync=off", "start");
+            "-o", $"-p {Port} -c listen_addresses=127.0.0.1 -k {dataDirectory} -c max_connections=200 -c fsync=off{extraOptions}", "start");
         await using var connection = new NpgsqlConnection(ConnectionString());
         await connection.OpenAsync();
     }

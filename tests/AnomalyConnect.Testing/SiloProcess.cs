@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Npgsql;
 
 namespace AnomalyConnect.Testing;
@@ -38,5 +39,44 @@ public static class SiloProcess
             environment[key] = value;
         }
         return HostProcess.StartAsync(AssemblyPath, environment);
+    }
+
+    /// <summary>
+    /// Runs a silo that is expected to stop on its own, and returns its exit code and everything it printed
+    /// (read to the end, which <see cref="HostProcess"/> does not wait for when a start fails).
+    /// </summary>
+    public static async Task<(int ExitCode, string Output)> RunUntilExitAsync(TestDatabase database, string siloName, IReadOnlyDictionary<string, string> overrides)
+    {
+        var startInfo = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetDirectoryName(AssemblyPath)!,
+        };
+        startInfo.ArgumentList.Add(AssemblyPath);
+        startInfo.ArgumentList.Add("--urls");
+        startInfo.ArgumentList.Add($"http://127.0.0.1:{FreePort.Next()}");
+        startInfo.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (key, value) in Environment(database, siloName).Concat(overrides))
+        {
+            startInfo.Environment[key] = value;
+        }
+        using var process = Process.Start(startInfo)!;
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync(timeout.Token);
+            var stderr = process.StandardError.ReadToEndAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
+            return (process.ExitCode, await stdout + await stderr);
+        }
+        finally
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
     }
 }

@@ -1,8 +1,8 @@
+using AnomalyConnect.Testing;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using AnomalyConnect.Subscriptions.Tests.Hosting;
 
 namespace AnomalyConnect.Subscriptions.Tests.Support;
 
@@ -12,7 +12,7 @@ internal sealed class AdminApi(Uri baseAddress) : IDisposable
     private readonly HttpClient http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(1) })
     {
         BaseAddress = baseAddress,
-        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", SiloUnderTest.AdminToken) },
+        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", SiloProcess.AdminToken) },
         Timeout = TimeSpan.FromSeconds(30),
     };
 

@@ -1,4 +1,3 @@
-using AnomalyConnect.Subscriptions.Tests.Hosting;
 using AnomalyConnect.Testing;
 using Npgsql;
 
@@ -42,7 +41,7 @@ public sealed class SubscriptionSilo : IAsyncLifetime
         Database = await TestDatabase.CreateAsync();
         rulesFile = Path.Combine(Path.GetTempPath(), $"ua-rules-{Guid.NewGuid():N}.json");
         await File.WriteAllTextAsync(rulesFile, $$"""{"rules": [{"contains": "{{OperatorAgent}}", "format": "clash"}], "includeDefaults": true}""");
-        Silo = await SiloUnderTest.StartAsync(Database, "subscriptions-1", new Dictionary<string, string>
+        Silo = await SiloProcess.StartAsync(Database, "subscriptions-1", new Dictionary<string, string>
         {
             ["APP_URL"] = AppUrl,
             ["SUPPORT_URL"] = SupportUrl,
