@@ -2,6 +2,7 @@ using AnomalyConnect.Contracts.Audit;
 using AnomalyConnect.Contracts.Nodes;
 using AnomalyConnect.Contracts.Users;
 using AnomalyConnect.Grains.Audit;
+using AnomalyConnect.Grains.Corporate;
 using AnomalyConnect.Grains.Nodes;
 using AnomalyConnect.Grains.Nodes.Handlers;
 using AnomalyConnect.Grains.Runtime;
@@ -26,7 +27,10 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddGrain<IUserGrain, UserGrain>(UserIndexes.GrainType);
         services.AddGrain<INodeGrain, NodeGrain>(NodeConnections.GrainType);
+        services.AddCorporateGrains();
         services.AddSubscriptionGrains();
+        Admin.AdminGrainsServiceCollectionExtensions.AddAdminGrains(services);
+        Bot.BotGrainsServiceCollectionExtensions.AddBotGrains(services);
 
         services.AddHttpClient<XrayApiClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
             .ConfigurePrimaryHttpMessageHandler(() => XrayApiClient.CreateHandler(clientOptions.LoadClientCertificate(), clientOptions.LoadCaCertificate()));

@@ -38,6 +38,8 @@ public static class ApiServiceCollectionExtensions
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.AddExceptionHandler<StateStoreUnavailableHandler>();
         services.AddExceptionHandler<BadRequestHandler>();
+        Admin.AdminUiServiceCollectionExtensions.AddAdminUi(services);
+        Metrics.MetricsServiceCollectionExtensions.AddAnomalyMetrics(services);
         return services;
     }
 
@@ -45,6 +47,8 @@ public static class ApiServiceCollectionExtensions
     public static WebApplication UseFrontEnd(this WebApplication app)
     {
         app.UseForwardedHeaders();
+        Metrics.MetricsServiceCollectionExtensions.UseAnomalyMetrics(app);
+        Admin.AdminUiServiceCollectionExtensions.UseAdminAllowlist(app);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         return app;
@@ -57,7 +61,15 @@ public static class ApiServiceCollectionExtensions
         routes.MapAdminNodesApi();
         routes.MapAdminUsersApi();
         routes.MapHysteriaAuthApi();
+        Apis.Payments.PaymentsApi.MapPaymentsApi(routes);
+        Apis.Corporate.CorporateApi.MapCorporateApi(routes);
         Apis.Subscriptions.SubscriptionsApi.MapSubscriptionsApi(routes);
+        Apis.Telegram.TelegramWebhookApi.MapTelegramWebhookApi(routes);
+        routes.MapAdminBulkActionsApi();
+        routes.MapAdminNodeConfigsApi();
+        routes.MapAdminAuditApi();
+        Admin.AdminUiServiceCollectionExtensions.MapAdminUi(routes);
+        Metrics.MetricsApi.MapMetrics(routes);
         return routes;
     }
 

@@ -125,6 +125,9 @@ internal sealed class NodeGrain(NodeCatalog catalog, GrainIndex index, NpgsqlDat
 
     public async Task<string?> GetAuthHookSecretAsync() => (await ReadStateAsync())?.AuthHookSecret;
 
+    public async Task<NodeSecrets?> GetSecretsAsync() =>
+        await ReadStateAsync() is { } state ? new NodeSecrets(state.AuthHookSecret, state.Hysteria2?.StatsSecret, state.Xray?.Reality?.PrivateKey) : null;
+
     /// <summary>Removes a drained node once no user is placed on it any more.</summary>
     public Task<NodeResult> RemoveAsync() => UpdateAsync(async turn =>
     {

@@ -1,4 +1,5 @@
 using AnomalyConnect.Api;
+using AnomalyConnect.Api.Apis.Corporate;
 using AnomalyConnect.Api.Extensions;
 using AnomalyConnect.Grains;
 using AnomalyConnect.Grains.Runtime;
@@ -21,9 +22,15 @@ public static class SiloHostExtensions
         }
         builder.Services.AddGrainRuntime(settings.DatabaseConnectionString, runtimeOptions, runSiloWork: settings.Roles.Silo);
         builder.Services.AddAnomalyGrains(settings.Nodes, settings.NodeClient);
+        builder.Services.AddPaymentGrains(builder.Configuration, settings.AppUrl, settings.BotToken);
         if (settings.BotToken is null)
         {
             builder.Services.AddOutboxHandler<DiscardedNotificationsHandler>();
+        }
+        else
+        {
+            AnomalyConnect.Bot.BotServiceCollectionExtensions.AddTelegramBot(builder.Services, builder.Configuration, new AnomalyConnect.Bot.Configuration.BotHosting(
+                settings.BotToken, settings.AdminIds, settings.AppUrl, RunsBot: settings.Roles.Bot, DeliversOutbox: settings.Roles.Silo, runtimeOptions.SiloName));
         }
         builder.Services.AddSingleton(Options.Create(new FrontEndOptions
         {
@@ -33,8 +40,10 @@ public static class SiloHostExtensions
             WebhookSecret = settings.WebhookSecret,
             TrustedProxies = settings.TrustedProxies,
         }));
+        builder.Services.AddSingleton(Options.Create(AnomalyConnect.Api.Admin.AdminOptions.Read(builder.Configuration)));
         builder.Services.AddExceptionHandler<DatabaseUnavailableHandler>();
         builder.Services.AddFrontEnd();
+        builder.Services.AddCorporateApi(builder.Configuration);
         return builder;
     }
 
@@ -50,6 +59,7 @@ public static class SiloHostExtensions
         else
         {
             app.MapHealthApiOnly();
+            AnomalyConnect.Api.Metrics.MetricsApi.MapMetrics(app);
         }
     }
 

@@ -29,6 +29,9 @@ public enum ActivationOutcome
     Unknown,
     Expired,
     AlreadyUsed,
+
+    /// <summary>The Telegram account already belongs to another user; the code stays unused.</summary>
+    TelegramInUse,
 }
 
 public enum ConfigRequestState

@@ -20,4 +20,10 @@ public interface IEmployeeGrain : IGrain
     Task<EmployeeResult> SetRegistryAsync(RegistryState state, Actor actor);
 
     Task<EmployeeView?> GetAsync();
+
+    /// <summary>Applies a signed HR event once (a repeated event id is Duplicate, an older one Stale), in one turn with its dedupe record.</summary>
+    Task<EmployeeResult> ApplyHrEventAsync(HrEvent hrEvent, Actor actor);
+
+    /// <summary>Redeems this employee's one-time activation code: links the Telegram account to the employee's user.</summary>
+    Task<ActivationOutcome> RedeemActivationCodeAsync(string code, long telegramId);
 }

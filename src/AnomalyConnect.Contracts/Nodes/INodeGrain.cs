@@ -22,6 +22,9 @@ public interface INodeGrain : IGrain
     /// <summary>The secret the node's Hysteria2 must put in its auth-hook URL (for the operator who sets the node up).</summary>
     Task<string?> GetAuthHookSecretAsync();
 
+    /// <summary>The secrets the node's server configs carry (for config downloads by an admin), or null when there is no such node.</summary>
+    Task<NodeSecrets?> GetSecretsAsync();
+
     /// <summary>Deletes a drained node once no user is placed on it.</summary>
     Task<NodeResult> RemoveAsync();
 

@@ -1,4 +1,5 @@
 using AnomalyConnect.Api.Security;
+using AnomalyConnect.Contracts.Audit;
 using AnomalyConnect.Contracts.Nodes;
 using AnomalyConnect.Contracts.Runtime;
 using Microsoft.AspNetCore.Builder;
@@ -24,7 +25,7 @@ public static class AdminNodesApi
     }
 
     public static async Task<Results<Created<NodeResponse>, ProblemHttpResult>> RegisterAsync(
-        RegisterNodeRequest request, IGrainFactory grains, IOptions<FrontEndOptions> options)
+        RegisterNodeRequest request, HttpContext http, IAuditLog audit, IGrainFactory grains, IOptions<FrontEndOptions> options)
     {
         var (id, definition) = NodeRequestMapping.ToDefinition(request);
         if (string.IsNullOrEmpty(id))
@@ -33,6 +34,7 @@ public static class AdminNodesApi
         }
         var grain = grains.GetGrain<INodeGrain>(id);
         var result = await grain.RegisterAsync(definition);
+        await NodeAudit.RecordAsync(audit, result, "node.registered", id, AdminRequestActor.Of(http), http.RequestAborted);
         return result switch
         {
             { Outcome: NodeOutcome.Done, Node: { } node } => TypedResults.Created($"/admin/api/nodes/{id}",
@@ -62,17 +64,19 @@ public static class AdminNodesApi
         });
     }
 
-    public static async Task<Results<Accepted<NodeResponse>, ProblemHttpResult>> DrainAsync(string nodeId, IGrainFactory grains)
+    public static async Task<Results<Accepted<NodeResponse>, ProblemHttpResult>> DrainAsync(string nodeId, HttpContext http, IAuditLog audit, IGrainFactory grains)
     {
         var result = await grains.GetGrain<INodeGrain>(nodeId).DrainAsync();
+        await NodeAudit.RecordAsync(audit, result, "node.drain_requested", nodeId, AdminRequestActor.Of(http), http.RequestAborted);
         return result.Node is { } node
             ? TypedResults.Accepted($"/admin/api/nodes/{nodeId}", NodeResponse.Of(node, 0, 0))
             : Problems.NotFound($"There is no node '{nodeId}'.");
     }
 
-    public static async Task<Results<Accepted, ProblemHttpResult>> ResyncAsync(string nodeId, IGrainFactory grains)
+    public static async Task<Results<Accepted, ProblemHttpResult>> ResyncAsync(string nodeId, HttpContext http, IAuditLog audit, IGrainFactory grains)
     {
         var result = await grains.GetGrain<INodeGrain>(nodeId).RequestResyncAsync();
+        await NodeAudit.RecordAsync(audit, result, "node.resync_requested", nodeId, AdminRequestActor.Of(http), http.RequestAborted);
         return result.Outcome == NodeOutcome.Done ? TypedResults.Accepted($"/admin/api/nodes/{nodeId}") : Problems.NotFound($"There is no node '{nodeId}'.");
     }
 }

@@ -19,32 +19,34 @@ public static class AdminUsersApi
         users.MapGet("/", SearchAsync);
         users.MapGet("/{userId}", GetAsync);
         users.MapDelete("/{userId}", DeleteAsync);
-        users.MapPost("/{userId}/extend", (string userId, ExtendRequest request, IGrainFactory grains, IOptions<FrontEndOptions> options) =>
+        users.MapPost("/{userId}/extend", (string userId, ExtendRequest request, HttpContext http, IGrainFactory grains, IOptions<FrontEndOptions> options) =>
             request.Days is { } days
-                ? ApplyAsync(userId, new UserAction.Extend(days), grains, options)
+                ? ApplyAsync(userId, new UserAction.Extend(days), http, grains, options)
                 : Task.FromResult<Results<Ok<UserResponse>, ProblemHttpResult>>(Problems.BadRequest("days is required.")));
-        users.MapPost("/{userId}/traffic-limit", (string userId, TrafficLimitRequest request, IGrainFactory grains, IOptions<FrontEndOptions> options) =>
+        users.MapPost("/{userId}/traffic-limit", (string userId, TrafficLimitRequest request, HttpContext http, IGrainFactory grains, IOptions<FrontEndOptions> options) =>
             TrafficUnits.LimitFrom(request.TrafficLimitBytes, request.TrafficLimitGb) is { Error: null } limit
-                ? ApplyAsync(userId, new UserAction.SetTrafficLimit(limit.Bytes), grains, options)
+                ? ApplyAsync(userId, new UserAction.SetTrafficLimit(limit.Bytes), http, grains, options)
                 : Task.FromResult<Results<Ok<UserResponse>, ProblemHttpResult>>(
                     Problems.BadRequest(TrafficUnits.LimitFrom(request.TrafficLimitBytes, request.TrafficLimitGb).Error!)));
-        users.MapPost("/{userId}/reset-strategy", (string userId, ResetStrategyRequest request, IGrainFactory grains, IOptions<FrontEndOptions> options) =>
+        users.MapPost("/{userId}/reset-strategy", (string userId, ResetStrategyRequest request, HttpContext http, IGrainFactory grains, IOptions<FrontEndOptions> options) =>
             request.Strategy is { } strategy
-                ? ApplyAsync(userId, new UserAction.SetResetStrategy(strategy), grains, options)
+                ? ApplyAsync(userId, new UserAction.SetResetStrategy(strategy), http, grains, options)
                 : Task.FromResult<Results<Ok<UserResponse>, ProblemHttpResult>>(Problems.BadRequest("strategy is required: no_reset, day, week, month or month_rolling.")));
-        users.MapPost("/{userId}/reset-traffic", (string userId, IGrainFactory grains, IOptions<FrontEndOptions> options) =>
-            ApplyAsync(userId, new UserAction.ResetTraffic(), grains, options));
-        users.MapPost("/{userId}/disable", (string userId, DisableRequest? request, IGrainFactory grains, IOptions<FrontEndOptions> options) =>
-            ApplyAsync(userId, new UserAction.Disable(request?.Reason), grains, options));
-        users.MapPost("/{userId}/enable", (string userId, IGrainFactory grains, IOptions<FrontEndOptions> options) =>
-            ApplyAsync(userId, new UserAction.Enable(), grains, options));
-        users.MapPost("/{userId}/revoke", (string userId, IGrainFactory grains, IOptions<FrontEndOptions> options) =>
-            ApplyAsync(userId, new UserAction.RevokeSubscription(), grains, options));
+        users.MapPost("/{userId}/reset-traffic", (string userId, HttpContext http, IGrainFactory grains, IOptions<FrontEndOptions> options) =>
+            ApplyAsync(userId, new UserAction.ResetTraffic(), http, grains, options));
+        users.MapPost("/{userId}/disable", (string userId, DisableRequest? request, HttpContext http, IGrainFactory grains, IOptions<FrontEndOptions> options) =>
+            ApplyAsync(userId, new UserAction.Disable(request?.Reason), http, grains, options));
+        users.MapPost("/{userId}/enable", (string userId, HttpContext http, IGrainFactory grains, IOptions<FrontEndOptions> options) =>
+            ApplyAsync(userId, new UserAction.Enable(), http, grains, options));
+        users.MapPost("/{userId}/revoke", (string userId, HttpContext http, IGrainFactory grains, IOptions<FrontEndOptions> options) =>
+            ApplyAsync(userId, new UserAction.RevokeSubscription(), http, grains, options));
+        users.MapPost("/{userId}/expiry", (string userId, ExpiryRequest request, HttpContext http, IGrainFactory grains, IOptions<FrontEndOptions> options) =>
+            ApplyAsync(userId, new UserAction.SetExpiry(request.ExpiresAt), http, grains, options));
         return routes;
     }
 
     public static async Task<Results<Created<UserResponse>, ProblemHttpResult>> CreateAsync(
-        CreateUserRequest request, IGrainFactory grains, IOptions<FrontEndOptions> options)
+        CreateUserRequest request, HttpContext http, IGrainFactory grains, IOptions<FrontEndOptions> options)
     {
         var userId = request.UserId ?? UserIds.New();
         if (!UserIds.IsWellFormed(userId))
@@ -58,7 +60,7 @@ public static class AdminUsersApi
         }
         var result = await grains.GetGrain<IUserGrain>(userId).CreateAsync(new NewUser(
             request.Days, limit, request.ResetStrategy ?? TrafficResetStrategy.NoReset, request.OnHoldDays, request.TelegramId,
-            request.Username, request.EmployeeId, request.DisplayName, request.Email, request.Region, request.DeviceLimit, request.Note));
+            request.Username, request.EmployeeId, request.DisplayName, request.Email, request.Region, request.DeviceLimit, request.Note), AdminRequestActor.Of(http));
         return result switch
         {
             { Outcome: UserOutcome.Done, User: { } user } => TypedResults.Created($"/admin/api/users/{userId}", UserResponse.Of(user, options.Value.AppUrl)),
@@ -79,7 +81,7 @@ public static class AdminUsersApi
             }
             statusFilter = parsed;
         }
-        var result = await directory.SearchAsync(new UserQuery(query, statusFilter, page ?? 1, pageSize ?? 50), cancellationToken);
+        var result = await directory.SearchAsync(new UserQuery(Contracts.Admin.BulkUserFilter.NormalizeQuery(query), statusFilter, page ?? 1, pageSize ?? 50), cancellationToken);
         return TypedResults.Ok(new UserPageResponse(
             [.. result.Users.Select(u => UserResponse.Of(u, options.Value.AppUrl))], result.Page, result.PageSize, result.Total));
     }
@@ -89,15 +91,15 @@ public static class AdminUsersApi
             ? TypedResults.Ok(UserResponse.Of(user, options.Value.AppUrl))
             : Problems.NotFound($"There is no user '{userId}'.");
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string userId, IGrainFactory grains) =>
-        (await grains.GetGrain<IUserGrain>(userId).DeleteAsync()).Outcome == UserOutcome.Done
+    public static async Task<Results<NoContent, ProblemHttpResult>> DeleteAsync(string userId, HttpContext http, IGrainFactory grains) =>
+        (await grains.GetGrain<IUserGrain>(userId).DeleteAsync(AdminRequestActor.Of(http))).Outcome == UserOutcome.Done
             ? TypedResults.NoContent()
             : Problems.NotFound($"There is no user '{userId}'.");
 
     private static async Task<Results<Ok<UserResponse>, ProblemHttpResult>> ApplyAsync(
-        string userId, UserAction action, IGrainFactory grains, IOptions<FrontEndOptions> options)
+        string userId, UserAction action, HttpContext http, IGrainFactory grains, IOptions<FrontEndOptions> options)
     {
-        var result = await grains.GetGrain<IUserGrain>(userId).ApplyAsync(action);
+        var result = await grains.GetGrain<IUserGrain>(userId).ApplyAsync(action, AdminRequestActor.Of(http));
         return result switch
         {
             { Outcome: UserOutcome.NotFound } => Problems.NotFound($"There is no user '{userId}'."),

@@ -14,4 +14,7 @@ public sealed record TrafficLimitRequest(long? TrafficLimitBytes, double? Traffi
 
 public sealed record DisableRequest(string? Reason);
 
+/// <summary>Sets the end of the term outright; null means no expiry.</summary>
+public sealed record ExpiryRequest(DateTimeOffset? ExpiresAt);
+
 public sealed record ResetStrategyRequest(TrafficResetStrategy? Strategy);

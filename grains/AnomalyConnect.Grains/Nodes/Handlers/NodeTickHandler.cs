@@ -1,3 +1,4 @@
+using AnomalyConnect.Contracts.Admin;
 using AnomalyConnect.Contracts.Nodes;
 using AnomalyConnect.Contracts.Runtime;
 using AnomalyConnect.Contracts.Users;
@@ -29,8 +30,20 @@ internal sealed class NodeTickHandler(NodeConnections connections, IGrainFactory
         {
             return;
         }
+        var started = clock.GetTimestamp();
         var probe = await ProbeAsync(node, cancellationToken);
+        RecordPoll(tick.NodeId, probe.Answered, clock.GetElapsedTime(started));
         await grains.GetGrain<INodeGrain>(tick.NodeId).ApplyProbeAsync(probe);
+    }
+
+    private static void RecordPoll(string nodeId, bool answered, TimeSpan duration)
+    {
+        var node = new KeyValuePair<string, object?>("node", nodeId);
+        AnomalyMetrics.NodePollDuration.Record(duration.TotalSeconds, node, new KeyValuePair<string, object?>("result", answered ? "ok" : "error"));
+        if (!answered)
+        {
+            AnomalyMetrics.NodePollErrors.Add(1, node);
+        }
     }
 
     private async Task<NodeProbe> ProbeAsync(NodeState node, CancellationToken cancellationToken)

@@ -62,7 +62,14 @@ internal sealed partial class TimerSweeper(
         }
         try
         {
-            return await grain.FireTimerAsync(timer.TimerName, timer.DueAt, cancellationToken);
+            var lag = clock.GetUtcNow() - timer.DueAt;
+            var fired = await grain.FireTimerAsync(timer.TimerName, timer.DueAt, cancellationToken);
+            if (fired)
+            {
+                AnomalyConnect.Contracts.Admin.AnomalyMetrics.TimerLag.Record(
+                    Math.Max(0, lag.TotalSeconds), new KeyValuePair<string, object?>("grain_type", timer.GrainType));
+            }
+            return fired;
         }
         catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {

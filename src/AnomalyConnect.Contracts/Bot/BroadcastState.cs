@@ -1,0 +1,9 @@
+namespace AnomalyConnect.Contracts.Bot;
+
+public enum BroadcastState
+{
+    Draft,
+    Running,
+    Finished,
+    Canceled,
+}
