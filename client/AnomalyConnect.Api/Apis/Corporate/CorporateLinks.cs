@@ -26,36 +26,11 @@ public static class CorporateLinks
         return new UserLinks(vless, hysteria2, SubscriptionUrls.For(appUrl, user.Credentials.SubscriptionToken));
     }
 
-    public static VlessRealityLink Vless(UserCredentials credentials, NodeView node, XrayDefinition xray)
-    {
-        var reality = xray.Security == VlessSecurity.Reality ? xray.Reality : null;
-        var secured = xray.Security != VlessSecurity.None;
-        return new VlessRealityLink
-        {
-            Uuid = credentials.VlessUuid,
-            Host = node.Address,
-            Port = xray.Port,
-            Security = xray.Security,
-            ServerName = reality?.ServerName ?? (secured ? node.Address : ""),
-            Fingerprint = secured ? (reality?.Fingerprint is { Length: > 0 } fingerprint ? fingerprint : "chrome") : "",
-            PublicKey = reality?.PublicKey ?? "",
-            ShortId = reality?.ShortId ?? "",
-            SpiderX = reality?.SpiderX ?? "",
-            Flow = reality is not null ? VlessRealityLink.VisionFlow : "",
-            Name = $"{node.Name} · VLESS",
-        };
-    }
+    public static VlessRealityLink Vless(UserCredentials credentials, NodeView node, XrayDefinition xray) =>
+        NodeLinks.Vless(credentials, node, xray, $"{node.Name} · VLESS");
 
-    public static Hysteria2Link Hysteria2(UserCredentials credentials, NodeView node, Hysteria2PublicView hysteria) => new()
-    {
-        Auth = credentials.Hysteria2Auth,
-        Host = node.Address,
-        Port = hysteria.Port,
-        ServerName = hysteria.ServerName,
-        ObfsPassword = hysteria.ObfsPassword ?? "",
-        Insecure = hysteria.Insecure,
-        Name = $"{node.Name} · Hysteria2",
-    };
+    public static Hysteria2Link Hysteria2(UserCredentials credentials, NodeView node, Hysteria2PublicView hysteria) =>
+        NodeLinks.Hysteria2(credentials, node, hysteria, $"{node.Name} · Hysteria2");
 
     private static async Task<NodeView?> PlacedNodeAsync(UserView user, NodeProtocol protocol, IGrainFactory grains) =>
         user.Placements.FirstOrDefault(p => p.Protocol == protocol) is { } placement

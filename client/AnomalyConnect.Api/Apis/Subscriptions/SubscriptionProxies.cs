@@ -70,42 +70,11 @@ public static class SubscriptionProxies
         return new SubscriptionProxy(node.NodeId, name, node.Region, link);
     }
 
-    private static VlessRealityLink Vless(UserCredentials credentials, NodeView node, string name)
-    {
-        var xray = node.Xray!;
-        var reality = xray.Security == VlessSecurity.Reality ? xray.Reality : null;
-        var secured = xray.Security != VlessSecurity.None;
-        return new VlessRealityLink
-        {
-            Uuid = credentials.VlessUuid,
-            Host = node.Address,
-            Port = xray.Port,
-            Security = xray.Security,
-            ServerName = reality?.ServerName ?? (secured ? node.Address : ""),
-            Fingerprint = secured ? (reality?.Fingerprint is { Length: > 0 } fingerprint ? fingerprint : "chrome") : "",
-            PublicKey = reality?.PublicKey ?? "",
-            ShortId = reality?.ShortId ?? "",
-            SpiderX = reality?.SpiderX ?? "",
-            // The node adds users with Vision only under REALITY (NodeConnections.VlessFlowOf); the link must agree.
-            Flow = reality is not null ? VlessRealityLink.VisionFlow : "",
-            Name = name,
-        };
-    }
+    private static VlessRealityLink Vless(UserCredentials credentials, NodeView node, string name) =>
+        NodeLinks.Vless(credentials, node, node.Xray!, name);
 
-    private static Hysteria2Link Hysteria2(UserCredentials credentials, NodeView node, string name)
-    {
-        var hysteria = node.Hysteria2!;
-        return new Hysteria2Link
-        {
-            Auth = credentials.Hysteria2Auth,
-            Host = node.Address,
-            Port = hysteria.Port,
-            ServerName = hysteria.ServerName,
-            ObfsPassword = hysteria.ObfsPassword ?? "",
-            Insecure = hysteria.Insecure,
-            Name = name,
-        };
-    }
+    private static Hysteria2Link Hysteria2(UserCredentials credentials, NodeView node, string name) =>
+        NodeLinks.Hysteria2(credentials, node, node.Hysteria2!, name);
 
     private static string? Flag(string region) =>
         region is { Length: 2 } && region.All(char.IsAsciiLetter)
