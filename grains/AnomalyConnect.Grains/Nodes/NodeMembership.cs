@@ -9,7 +9,7 @@ internal static class NodeMembership
     {
         await using var command = dataSource.CreateCommand(mode == PlacementMode.AllNodes
             ? "SELECT EXISTS (SELECT 1 FROM grain_state WHERE grain_type = 'user' AND grain_key = $3 AND state->>'status' IN ('active', 'on_hold'))"
-            : "SELECT EXISTS (SELECT 1 FROM user_placements WHERE user_id = $3 AND protocol = $2 AND node_id = $1 AND active)");
+            : "SELECT coalesce((SELECT node_id = $1 AND active FROM user_placements WHERE user_id = $3 AND protocol = $2), false)");
         command.Parameters.Add(new() { Value = nodeId });
         command.Parameters.Add(new() { Value = protocol });
         command.Parameters.Add(new() { Value = userId });
@@ -36,6 +36,16 @@ internal static class NodeMembership
             desired.Add(new DesiredMember(reader.GetString(0), reader.GetString(1)));
         }
         return desired;
+    }
+
+    /// <summary>The credential we last gave the node for one user, or null: one primary-key read.</summary>
+    public static async Task<string?> MemberCredentialAsync(NpgsqlDataSource dataSource, string nodeId, string protocol, string userId, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand("SELECT credential FROM node_members WHERE node_id = $1 AND protocol = $2 AND user_id = $3");
+        command.Parameters.Add(new() { Value = nodeId });
+        command.Parameters.Add(new() { Value = protocol });
+        command.Parameters.Add(new() { Value = userId });
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     public static async Task<Dictionary<string, string>> MembersAsync(NpgsqlDataSource dataSource, string nodeId, string protocol, CancellationToken cancellationToken)

@@ -69,8 +69,7 @@ internal sealed class NodeUserSyncHandler(
     private async Task SyncXrayMemberAsync(
         NodeUserSync sync, Integrations.Xray.XrayEndpoint endpoint, string inboundTag, string? credential, Func<Task> add, CancellationToken cancellationToken)
     {
-        var members = await NodeMembership.MembersAsync(dataSource, sync.NodeId, sync.Protocol, cancellationToken);
-        var held = members.GetValueOrDefault(sync.UserId);
+        var held = await NodeMembership.MemberCredentialAsync(dataSource, sync.NodeId, sync.Protocol, sync.UserId, cancellationToken);
         if (credential is null || (held is not null && held != credential))
         {
             await connections.Xray.RemoveUserAsync(endpoint, inboundTag, sync.UserId, cancellationToken);
