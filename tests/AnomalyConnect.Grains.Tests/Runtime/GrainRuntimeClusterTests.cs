@@ -100,9 +100,10 @@ public sealed class GrainRuntimeClusterTests
             async () => await cluster.Database.ScalarAsync<long>("SELECT count(*) FROM test_timer_fires") == timerKeys.Count,
             TimeSpan.FromSeconds(30)), "the dead silo's timers did not fire on the survivor");
         Assert.Equal(timerKeys.Count, await cluster.Database.ScalarAsync<long>("SELECT count(*) FROM test_timer_fires WHERE silo = 'survivor'"));
-        // Check-in every 2 s, presumed dead after 4 s, sweep every 0.5 s: due timers fire well within 10 s.
+        // Check-in every 2 s, presumed dead after 4 s, sweep every 0.5 s: due timers fire about 5 s late on an idle
+        // machine (seen: 15 s with a CI run, a build and a benchmark sharing the two cores). The bound is that of a loaded one.
         var lastFire = await cluster.Database.ScalarAsync<DateTime>("SELECT max(fired_at) FROM test_timer_fires");
-        Assert.True(new DateTimeOffset(lastFire, TimeSpan.Zero) - dueAt < TimeSpan.FromSeconds(10), $"timers fired {new DateTimeOffset(lastFire, TimeSpan.Zero) - dueAt} late");
+        Assert.True(new DateTimeOffset(lastFire, TimeSpan.Zero) - dueAt < TimeSpan.FromSeconds(25), $"timers fired {new DateTimeOffset(lastFire, TimeSpan.Zero) - dueAt} late");
 
         Assert.True(await Eventually.TrueAsync(
             async () => await cluster.Database.ScalarAsync<long>("SELECT count(*) FROM test_deliveries") == noteKeys.Count,
