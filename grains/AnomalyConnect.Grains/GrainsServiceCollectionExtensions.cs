@@ -23,6 +23,9 @@ public static class GrainsServiceCollectionExtensions
         services.AddSingleton(Options.Create(nodeOptions));
         services.AddSingleton<NodeCatalog>();
         services.AddSingleton<IUserDirectory, UserDirectory>();
+        services.AddSingleton<SubscriptionReadModel>();
+        services.AddSingleton<ISubscriptionUsers>(provider => provider.GetRequiredService<SubscriptionReadModel>());
+        services.AddHostedService<UserChangeListener>();
         services.AddSingleton<INodeDirectory, NodeDirectory>();
         services.AddSingleton<IAuditLog, AuditLog>();
         services.AddGrain<IUserGrain, UserGrain>(UserIndexes.GrainType);

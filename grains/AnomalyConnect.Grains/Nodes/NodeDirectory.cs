@@ -5,7 +5,7 @@ using Npgsql;
 
 namespace AnomalyConnect.Grains.Nodes;
 
-/// <summary>Lists nodes with their active users and load.</summary>
+/// <summary>Lists nodes, with or without their active users and load.</summary>
 internal sealed class NodeDirectory(NpgsqlDataSource dataSource) : INodeDirectory
 {
     public async Task<IReadOnlyList<NodeSummary>> ListAsync(CancellationToken cancellationToken)
@@ -25,6 +25,19 @@ internal sealed class NodeDirectory(NpgsqlDataSource dataSource) : INodeDirector
             var state = GrainJson.Deserialize<NodeState>(reader.GetString(1));
             var users = reader.GetInt64(2);
             nodes.Add(new NodeSummary(NodeViews.Of(reader.GetString(0), state), users, Math.Round((double)users / Math.Max(1, state.Capacity), 4)));
+        }
+        return nodes;
+    }
+
+    public async Task<IReadOnlyList<NodeView>> ListNodesAsync(CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            "SELECT grain_key, state::text FROM grain_state WHERE grain_type = 'node' AND state IS NOT NULL ORDER BY grain_key");
+        var nodes = new List<NodeView>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            nodes.Add(NodeViews.Of(reader.GetString(0), GrainJson.Deserialize<NodeState>(reader.GetString(1))));
         }
         return nodes;
     }

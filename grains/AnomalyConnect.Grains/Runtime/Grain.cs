@@ -19,15 +19,24 @@ public abstract class Grain<TState> : IGrainActivation where TState : class
         Store.ReadAsync<TState>(GrainType, Key, cancellationToken);
 
     /// <summary>Runs one turn: locks the row, lets <paramref name="change"/> edit state, outbox, timers and indexes, commits.</summary>
-    protected Task<TResult> UpdateAsync<TResult>(Func<GrainTurn<TState>, Task<TResult>> change, CancellationToken cancellationToken = default) =>
-        Store.UpdateAsync(GrainType, Key, change, firingTimer: null, cancellationToken);
+    protected async Task<TResult> UpdateAsync<TResult>(Func<GrainTurn<TState>, Task<TResult>> change, CancellationToken cancellationToken = default)
+    {
+        var result = await Store.UpdateAsync(GrainType, Key, change, firingTimer: null, cancellationToken);
+        OnTurnCommitted();
+        return result;
+    }
 
     /// <summary>Runs one turn whose change needs no I/O of its own.</summary>
     protected Task<TResult> UpdateAsync<TResult>(Func<GrainTurn<TState>, TResult> change, CancellationToken cancellationToken = default) =>
-        Store.UpdateAsync<TState, TResult>(GrainType, Key, turn => Task.FromResult(change(turn)), firingTimer: null, cancellationToken);
+        UpdateAsync(turn => Task.FromResult(change(turn)), cancellationToken);
 
     /// <summary>Called inside the turn that consumes a due timer; the timer fires exactly once with the turn's commit.</summary>
     protected virtual Task OnTimerAsync(GrainTurn<TState> turn, string timerName) => Task.CompletedTask;
+
+    /// <summary>Called in this process after each of this grain's turns has committed (whether it changed anything or not).</summary>
+    protected virtual void OnTurnCommitted()
+    {
+    }
 
     void IGrainActivation.Activate(string type, string grainKey, GrainStore grainStore)
     {
@@ -36,8 +45,9 @@ public abstract class Grain<TState> : IGrainActivation where TState : class
         store = grainStore;
     }
 
-    Task<bool> IGrainActivation.FireTimerAsync(string timerName, DateTimeOffset dueAt, CancellationToken cancellationToken) =>
-        Store.UpdateAsync<TState, bool>(
+    async Task<bool> IGrainActivation.FireTimerAsync(string timerName, DateTimeOffset dueAt, CancellationToken cancellationToken)
+    {
+        var fired = await Store.UpdateAsync<TState, bool>(
             GrainType,
             Key,
             async turn =>
@@ -50,6 +60,9 @@ public abstract class Grain<TState> : IGrainActivation where TState : class
             },
             new FiringTimer(timerName, dueAt),
             cancellationToken);
+        OnTurnCommitted();
+        return fired;
+    }
 
     private GrainStore Store => store ?? throw NotActivated();
 

@@ -5,49 +5,58 @@ using NpgsqlTypes;
 
 namespace AnomalyConnect.Grains.Subscriptions;
 
-/// <summary>The SQL of the fetch log (<c>subscription_fetches</c>): one batch insert that also trims, and a read.</summary>
+/// <summary>
+/// The SQL of the fetch log (<c>subscription_fetches</c>): a batch insert, a trim of some users to their newest
+/// fetches, and a read. Inserting and trimming are apart so that a flush behind a busy subscription endpoint is one
+/// insert, and the trim of a user fetching often runs once per trim period however many fetches it made.
+/// </summary>
 internal static class SubscriptionFetchStore
 {
     /// <summary>How many fetches are kept per user.</summary>
     public const int KeptPerUser = 50;
 
-    /// <summary>Inserts the batch with one <c>unnest</c> and trims its users to their newest fetches, in one round trip.</summary>
-    public static async Task WriteAsync(NpgsqlDataSource dataSource, IReadOnlyList<FetchRecord> records, CancellationToken cancellationToken)
+    public static async Task InsertAsync(NpgsqlDataSource dataSource, IReadOnlyList<FetchRecord> records, CancellationToken cancellationToken)
     {
-        var users = records.Select(r => r.UserId).Distinct(StringComparer.Ordinal).ToArray();
-        await using var batch = dataSource.CreateBatch();
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+        await using var command = dataSource.CreateCommand(
             """
             INSERT INTO subscription_fetches (user_id, fetched_at, user_agent, hwid, address, decision)
             SELECT * FROM unnest($1::text[], $2::timestamptz[], $3::text[], $4::text[], $5::text[], $6::text[])
-            """)
-        {
-            Parameters =
-            {
-                new() { Value = records.Select(r => r.UserId).ToArray() },
-                new() { Value = records.Select(r => r.FetchedAt.ToUniversalTime()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz },
-                new() { Value = records.Select(r => r.UserAgent).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
-                new() { Value = records.Select(r => r.Hwid).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
-                new() { Value = records.Select(r => r.Address).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text },
-                new() { Value = records.Select(r => DecisionName(r.Decision)).ToArray() },
-            },
-        });
-        batch.BatchCommands.Add(new NpgsqlBatchCommand(
+            """);
+        command.Parameters.Add(new() { Value = records.Select(r => r.UserId).ToArray() });
+        command.Parameters.Add(new() { Value = records.Select(r => r.FetchedAt.ToUniversalTime()).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz });
+        command.Parameters.Add(new() { Value = records.Select(r => r.UserAgent).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = records.Select(r => r.Hwid).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = records.Select(r => r.Address).ToArray(), NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.Text });
+        command.Parameters.Add(new() { Value = records.Select(r => DecisionName(r.Decision)).ToArray() });
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Deletes, for each of these users, every fetch older than its newest <see cref="KeptPerUser"/>. Per user it
+    /// walks at most that many entries of the (user, time) index to find the cut, so users under the bound cost a
+    /// few index reads and nothing is sorted.
+    /// </summary>
+    public static async Task TrimAsync(NpgsqlDataSource dataSource, IReadOnlyCollection<string> userIds, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
             """
             DELETE FROM subscription_fetches f
             USING (
-                SELECT id FROM (
-                    SELECT id, row_number() OVER (PARTITION BY user_id ORDER BY fetched_at DESC, id DESC) AS position
-                    FROM subscription_fetches WHERE user_id = ANY($1)
-                ) ranked
-                WHERE position > $2
-            ) old
-            WHERE f.id = old.id
-            """)
-        {
-            Parameters = { new() { Value = users }, new() { Value = KeptPerUser } },
-        });
-        await batch.ExecuteNonQueryAsync(cancellationToken);
+                SELECT u.user_id, cut.fetched_at, cut.id
+                FROM unnest($1::text[]) AS u(user_id)
+                CROSS JOIN LATERAL (
+                    SELECT s.fetched_at, s.id FROM subscription_fetches s
+                    WHERE s.user_id = u.user_id
+                    ORDER BY s.fetched_at DESC, s.id DESC
+                    OFFSET $2 LIMIT 1
+                ) cut
+            ) oldest_kept
+            WHERE f.user_id = oldest_kept.user_id
+              AND (f.fetched_at, f.id) <= (oldest_kept.fetched_at, oldest_kept.id)
+            """);
+        command.Parameters.Add(new() { Value = userIds.ToArray() });
+        command.Parameters.Add(new() { Value = KeptPerUser });
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
     public static Task<IReadOnlyList<SubscriptionFetch>> ReadRecentAsync(NpgsqlDataSource dataSource, string userId, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -5,22 +6,35 @@ using Npgsql;
 namespace AnomalyConnect.Grains.Subscriptions;
 
 /// <summary>
-/// Drains <see cref="SubscriptionFetchLog"/> about once a second into one batch write. A batch that fails is dropped
-/// with a warning: the log is for operators, and retrying it could only grow behind a database that is away.
+/// Drains <see cref="SubscriptionFetchLog"/> about once a second into one insert, and every few seconds trims the
+/// users it wrote to their newest fetches (so a user holds at most <see cref="SubscriptionFetchStore.KeptPerUser"/>
+/// fetches plus those of the last few seconds). A batch that fails is dropped with a warning: the log is for
+/// operators, and retrying it could only grow behind a database that is away.
 /// </summary>
-internal sealed partial class SubscriptionFetchWriter(SubscriptionFetchLog log, NpgsqlDataSource dataSource, ILogger<SubscriptionFetchWriter> logger)
+internal sealed partial class SubscriptionFetchWriter(
+    SubscriptionFetchLog log, NpgsqlDataSource dataSource, ILogger<SubscriptionFetchWriter> logger)
     : BackgroundService
 {
     private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan TrimEvery = TimeSpan.FromSeconds(5);
     private const int MaxBatch = 5_000;
+    private const int TrimChunk = 2_000;
+    private readonly HashSet<string> written = new(StringComparer.Ordinal);
+    private readonly Stopwatch sinceTrim = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         try
         {
-            while (await log.Reader.WaitToReadAsync(stoppingToken))
+            sinceTrim.Start();
+            // Idle until a fetch comes, but not while users wait for their trim.
+            while (written.Count > 0 || await log.Reader.WaitToReadAsync(stoppingToken))
             {
                 await FlushAsync(stoppingToken);
+                if (sinceTrim.Elapsed >= TrimEvery)
+                {
+                    await TrimAsync(stoppingToken);
+                }
                 await Task.Delay(FlushEvery, stoppingToken);
             }
         }
@@ -30,6 +44,26 @@ internal sealed partial class SubscriptionFetchWriter(SubscriptionFetchLog log, 
         }
         using var last = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await FlushAsync(last.Token);
+        await TrimAsync(last.Token);
+    }
+
+    private async Task TrimAsync(CancellationToken cancellationToken)
+    {
+        sinceTrim.Restart();
+        var users = written.ToArray();
+        written.Clear();
+        try
+        {
+            foreach (var chunk in users.Chunk(TrimChunk))
+            {
+                await SubscriptionFetchStore.TrimAsync(dataSource, chunk, cancellationToken);
+            }
+        }
+        catch (Exception exception)
+        {
+            // Their next fetch brings them back; until then they keep a few fetches more than the bound.
+            LogTrimFailed(logger, users.Length, exception.Message);
+        }
     }
 
     private async Task FlushAsync(CancellationToken cancellationToken)
@@ -48,7 +82,11 @@ internal sealed partial class SubscriptionFetchWriter(SubscriptionFetchLog log, 
             }
             try
             {
-                await SubscriptionFetchStore.WriteAsync(dataSource, batch, cancellationToken);
+                await SubscriptionFetchStore.InsertAsync(dataSource, batch, cancellationToken);
+                foreach (var record in batch)
+                {
+                    written.Add(record.UserId);
+                }
             }
             catch (Exception exception)
             {
@@ -58,6 +96,9 @@ internal sealed partial class SubscriptionFetchWriter(SubscriptionFetchLog log, 
             }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not trim the fetch log of {Count} users: {Reason}")]
+    private static partial void LogTrimFailed(ILogger logger, int count, string reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Dropped {Count} subscription fetch records: {Reason}")]
     private static partial void LogBatchDropped(ILogger logger, int count, string reason);

@@ -9,7 +9,7 @@ using Npgsql;
 
 namespace AnomalyConnect.Grains.Users;
 
-internal sealed class UserGrain(NodeCatalog nodes, NpgsqlDataSource dataSource) : Grain<UserState>, IUserGrain
+internal sealed class UserGrain(NodeCatalog nodes, NpgsqlDataSource dataSource, SubscriptionReadModel subscriptions) : Grain<UserState>, IUserGrain
 {
     public Task<UserResult> CreateAsync(NewUser user, Actor? actor = null) => GuardUniqueKeysAsync(() => UpdateAsync(async turn =>
     {
@@ -150,6 +150,12 @@ internal sealed class UserGrain(NodeCatalog nodes, NpgsqlDataSource dataSource) 
     }
 
     /// <summary>Everything that follows a change: indexes, placement rows, node syncs, timers.</summary>
+    /// <summary>
+    /// This process's subscriptions see a change at once, before the change notification comes back; other
+    /// processes see it when it does.
+    /// </summary>
+    protected override void OnTurnCommitted() => subscriptions.Changed([Key]);
+
     private async Task CommitConsequencesAsync(GrainTurn<UserState> turn, UserSnapshot before)
     {
         var state = turn.State!;

@@ -3,12 +3,15 @@ using AnomalyConnect.Contracts.Nodes;
 namespace AnomalyConnect.Api.Apis.Subscriptions;
 
 /// <summary>
-/// The node list every subscription is built from, read at most every few seconds. While one request re-reads it,
-/// the others keep serving the previous list rather than queueing behind the read.
+/// The node list every subscription is built from. The nodes themselves (health, addresses, keys) are read at most
+/// every <see cref="NodesMaxAge"/>; their load, which only orders the failover nodes and costs a count over every
+/// placement, at most every <see cref="LoadMaxAge"/>. While one request re-reads, the others keep serving the
+/// previous list rather than queueing behind the read.
 /// </summary>
 public sealed class NodeListCache(INodeDirectory directory, TimeProvider clock)
 {
-    private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan NodesMaxAge = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan LoadMaxAge = TimeSpan.FromSeconds(60);
     private readonly SemaphoreSlim refreshing = new(1, 1);
     private volatile Snapshot? current;
 
@@ -37,9 +40,8 @@ public sealed class NodeListCache(INodeDirectory directory, TimeProvider clock)
                 return fresh.Nodes;
             }
             // Not the caller's token: a client that went away must not waste the read the others are waiting for.
-            var nodes = await directory.ListAsync(CancellationToken.None);
-            current = new Snapshot(clock.GetUtcNow(), nodes);
-            return nodes;
+            current = await ReadAsync(current, CancellationToken.None);
+            return current.Nodes;
         }
         finally
         {
@@ -47,7 +49,24 @@ public sealed class NodeListCache(INodeDirectory directory, TimeProvider clock)
         }
     }
 
-    private bool IsFresh(Snapshot snapshot) => clock.GetUtcNow() - snapshot.ReadAt < MaxAge;
+    private async Task<Snapshot> ReadAsync(Snapshot? previous, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        if (previous is null || now - previous.LoadReadAt >= LoadMaxAge)
+        {
+            var counted = await directory.ListAsync(cancellationToken);
+            return new Snapshot(now, now, counted, counted.ToDictionary(n => n.Node.NodeId, StringComparer.Ordinal));
+        }
+        var nodes = await directory.ListNodesAsync(cancellationToken);
+        // A node added since the last count has no users counted yet: it sorts as the least loaded, as it is.
+        IReadOnlyList<NodeSummary> summaries = [.. nodes.Select(node => previous.Loads.TryGetValue(node.NodeId, out var load)
+            ? load with { Node = node }
+            : new NodeSummary(node, 0, 0))];
+        return previous with { NodesReadAt = now, Nodes = summaries };
+    }
 
-    private sealed record Snapshot(DateTimeOffset ReadAt, IReadOnlyList<NodeSummary> Nodes);
+    private bool IsFresh(Snapshot snapshot) => clock.GetUtcNow() - snapshot.NodesReadAt < NodesMaxAge;
+
+    private sealed record Snapshot(
+        DateTimeOffset NodesReadAt, DateTimeOffset LoadReadAt, IReadOnlyList<NodeSummary> Nodes, IReadOnlyDictionary<string, NodeSummary> Loads);
 }

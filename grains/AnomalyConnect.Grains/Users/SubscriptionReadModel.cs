@@ -1,0 +1,172 @@
+using System.Collections.Concurrent;
+using AnomalyConnect.Contracts.Runtime;
+using AnomalyConnect.Contracts.Users;
+using AnomalyConnect.Grains.Runtime;
+using Npgsql;
+
+namespace AnomalyConnect.Grains.Users;
+
+/// <summary>
+/// Subscription users by token, in memory. A miss reads the token's user, state and usage in one query; a hit reads
+/// nothing. Copies are dropped when <see cref="UserChangeListener"/> hears that the user changed (migration 0010's
+/// triggers notify on every committed change of state or usage) and all at once whenever the listener is not
+/// listening, when nothing is kept at all: without notifications a copy could not be trusted.
+/// </summary>
+/// <remarks>
+/// A read that started before a change committed can finish after its notification was handled; every
+/// notification therefore stamps its user with a sequence number, and a read keeps its copy only if its user was
+/// not stamped after the read began. Stamps live two sweeps (at least <see cref="StampLifetime"/>); a read that
+/// takes longer keeps nothing.
+/// </remarks>
+internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimeProvider clock) : ISubscriptionUsers
+{
+    /// <summary>Tokens are 32 characters; anything far longer is not worth a query.</summary>
+    private const int MaxTokenLength = 128;
+
+    /// <summary>Far above the users a control server holds; if ever reached, the copies start over.</summary>
+    private const int MaxEntries = 400_000;
+
+    public static readonly TimeSpan StampLifetime = TimeSpan.FromSeconds(10);
+
+    private readonly ConcurrentDictionary<string, UserView> byToken = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string> tokenByUser = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, long> stamps = new(StringComparer.Ordinal);
+    private readonly TaskCompletionSource wanted = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long sequence;
+    private long generation;
+    private long sweptBelow;
+    private long previousSweepMark;
+    private volatile bool live;
+
+    /// <summary>Completes at the first lookup: processes that never serve a subscription never listen.</summary>
+    public Task Wanted => wanted.Task;
+
+    public int Count => byToken.Count;
+
+    public async ValueTask<UserView?> FindAsync(string token, CancellationToken cancellationToken)
+    {
+        if (token.Length is 0 or > MaxTokenLength)
+        {
+            return null;
+        }
+        wanted.TrySetResult();
+        if (live && byToken.TryGetValue(token, out var known))
+        {
+            return known;
+        }
+        var startedAt = clock.GetTimestamp();
+        var startSequence = Interlocked.Read(ref sequence);
+        var startGeneration = Interlocked.Read(ref generation);
+        var user = await StateStore.GuardAsync(() => ReadAsync(token, cancellationToken));
+        if (user is null || !live || clock.GetElapsedTime(startedAt) >= StampLifetime)
+        {
+            return user;
+        }
+        Keep(token, user, startSequence, startGeneration);
+        return user;
+    }
+
+    /// <summary>The listener heard that these users changed.</summary>
+    public void Changed(IEnumerable<string> userIds)
+    {
+        foreach (var userId in userIds)
+        {
+            stamps[userId] = Interlocked.Increment(ref sequence);
+            if (tokenByUser.TryRemove(userId, out var token))
+            {
+                byToken.TryRemove(token, out _);
+            }
+        }
+    }
+
+    /// <summary>Listening (again): copies may be kept from now on; none from before can be trusted.</summary>
+    public void StartedListening()
+    {
+        DropAll();
+        live = true;
+    }
+
+    /// <summary>Not listening: nothing is served from memory until listening again.</summary>
+    public void StoppedListening()
+    {
+        live = false;
+        DropAll();
+    }
+
+    /// <summary>Forgets stamps that no read in flight can still need (called every <see cref="StampLifetime"/>).</summary>
+    public void SweepStamps()
+    {
+        var below = Interlocked.Exchange(ref previousSweepMark, Interlocked.Read(ref sequence));
+        Volatile.Write(ref sweptBelow, below);
+        foreach (var (userId, stamp) in stamps)
+        {
+            if (stamp <= below)
+            {
+                stamps.TryRemove(new KeyValuePair<string, long>(userId, stamp));
+            }
+        }
+    }
+
+    private void Keep(string token, UserView user, long startSequence, long startGeneration)
+    {
+        if (byToken.Count >= MaxEntries)
+        {
+            DropAll();
+        }
+        // A revoked token's old copy is replaced by the new token's when the user is read again.
+        if (tokenByUser.TryGetValue(user.UserId, out var previous) && previous != token)
+        {
+            byToken.TryRemove(previous, out _);
+        }
+        byToken[token] = user;
+        tokenByUser[user.UserId] = token;
+        // Checked after storing, so a notification handled at any moment is either seen here or drops the copy itself.
+        var stale = startSequence < Volatile.Read(ref sweptBelow)
+            || (stamps.TryGetValue(user.UserId, out var stamp) && stamp > startSequence)
+            || Interlocked.Read(ref generation) != startGeneration;
+        if (stale)
+        {
+            byToken.TryRemove(new KeyValuePair<string, UserView>(token, user));
+            tokenByUser.TryRemove(new KeyValuePair<string, string>(user.UserId, token));
+        }
+    }
+
+    private void DropAll()
+    {
+        Interlocked.Increment(ref generation);
+        byToken.Clear();
+        tokenByUser.Clear();
+    }
+
+    private async Task<UserView?> ReadAsync(string token, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT i.grain_key, g.state::text, coalesce(t.upload_bytes, 0), coalesce(t.download_bytes, 0)
+            FROM grain_index i
+            JOIN grain_state g ON g.grain_type = i.grain_type AND g.grain_key = i.grain_key AND g.state IS NOT NULL
+            LEFT JOIN user_traffic t ON t.user_id = i.grain_key
+            WHERE i.grain_type = 'user' AND i.index_name = 'subscription-token' AND i.index_value = $1
+            """);
+        command.Parameters.Add(new() { Value = token });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+        var state = GrainJson.Deserialize<UserState>(reader.GetString(1));
+        // The index and the state are read in one snapshot, but guard anyway: an old token must never serve.
+        if (!string.Equals(state.SubscriptionToken, token, StringComparison.Ordinal))
+        {
+            return null;
+        }
+        return UserViews.Of(reader.GetString(0), state, (reader.GetInt64(2), reader.GetInt64(3))) with
+        {
+            TelegramId = null,
+            Username = null,
+            DisplayName = null,
+            Email = null,
+            EmployeeId = null,
+        };
+    }
+}
