@@ -7,10 +7,11 @@ using Npgsql;
 namespace AnomalyConnect.Grains.Users;
 
 /// <summary>
-/// Subscription users by token, in memory. A miss reads the token's user, state and usage in one query; a hit reads
-/// nothing. Copies are dropped when <see cref="UserChangeListener"/> hears that the user changed (migration 0010's
-/// triggers notify on every committed change of state or usage) and all at once whenever the listener is not
-/// listening, when nothing is kept at all: without notifications a copy could not be trusted.
+/// Subscription users by token, in memory. Once listening, every user is loaded in one streaming read; after that a
+/// miss (a user created since) reads the token's user, state and usage in one query, and a hit reads nothing.
+/// <see cref="UserChangeListener"/> hears every committed change (migration 0010's triggers): a changed user's copy
+/// is dropped, new usage is written into the copy. Everything is dropped whenever the listener is not listening,
+/// and nothing is kept then: without notifications a copy could not be trusted.
 /// </summary>
 /// <remarks>
 /// A read that started before a change committed can finish after its notification was handled; every
@@ -66,7 +67,27 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
         return user;
     }
 
-    /// <summary>The listener heard that these users changed.</summary>
+    /// <summary>
+    /// A notification's payload: comma-separated user ids (state changed: the copy goes) and
+    /// <c>id:upload:download</c> items (only usage changed: the copy takes it).
+    /// </summary>
+    public void Apply(string payload)
+    {
+        foreach (var item in payload.Split(','))
+        {
+            var parts = item.Split(':');
+            if (parts.Length == 3 && long.TryParse(parts[1], out var upload) && long.TryParse(parts[2], out var download))
+            {
+                UsageChanged(parts[0], upload, download);
+            }
+            else
+            {
+                Changed([item]);
+            }
+        }
+    }
+
+    /// <summary>These users changed (a turn of this process, or a notification): their copies go.</summary>
     public void Changed(IEnumerable<string> userIds)
     {
         foreach (var userId in userIds)
@@ -77,6 +98,37 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
                 byToken.TryRemove(token, out _);
             }
         }
+    }
+
+    /// <summary>
+    /// Reads every user with a subscription token, keeping each copy as a miss would. Called right after listening
+    /// starts, on a connection of its own, so a change committed meanwhile is handled after this returns and
+    /// drops the copy it makes stale.
+    /// </summary>
+    public async Task<int> LoadAllAsync(CancellationToken cancellationToken)
+    {
+        var startSequence = Interlocked.Read(ref sequence);
+        var startGeneration = Interlocked.Read(ref generation);
+        await using var command = dataSource.CreateCommand(
+            """
+            SELECT i.index_value, i.grain_key, g.state::text, coalesce(t.upload_bytes, 0), coalesce(t.download_bytes, 0)
+            FROM grain_index i
+            JOIN grain_state g ON g.grain_type = i.grain_type AND g.grain_key = i.grain_key AND g.state IS NOT NULL
+            LEFT JOIN user_traffic t ON t.user_id = i.grain_key
+            WHERE i.grain_type = 'user' AND i.index_name = 'subscription-token'
+            """);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var loaded = 0;
+        while (await reader.ReadAsync(cancellationToken) && live && byToken.Count < MaxEntries)
+        {
+            var token = reader.GetString(0);
+            if (ViewOf(token, reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4)) is { } user)
+            {
+                Keep(token, user, startSequence, startGeneration);
+                loaded++;
+            }
+        }
+        return loaded;
     }
 
     /// <summary>Listening (again): copies may be kept from now on; none from before can be trusted.</summary>
@@ -104,6 +156,17 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
             {
                 stamps.TryRemove(new KeyValuePair<string, long>(userId, stamp));
             }
+        }
+    }
+
+    private void UsageChanged(string userId, long upload, long download)
+    {
+        stamps[userId] = Interlocked.Increment(ref sequence);
+        if (tokenByUser.TryGetValue(userId, out var token) && byToken.TryGetValue(token, out var copy)
+            && !byToken.TryUpdate(token, copy with { UsedUploadBytes = upload, UsedDownloadBytes = download }, copy))
+        {
+            // Replaced meanwhile by a read: the stamp above makes that read drop its own copy; drop this one too.
+            byToken.TryRemove(token, out _);
         }
     }
 
@@ -154,13 +217,18 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
         {
             return null;
         }
-        var state = GrainJson.Deserialize<UserState>(reader.GetString(1));
+        return ViewOf(token, reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3));
+    }
+
+    private static UserView? ViewOf(string token, string userId, string stateJson, long upload, long download)
+    {
+        var state = GrainJson.Deserialize<UserState>(stateJson);
         // The index and the state are read in one snapshot, but guard anyway: an old token must never serve.
         if (!string.Equals(state.SubscriptionToken, token, StringComparison.Ordinal))
         {
             return null;
         }
-        return UserViews.Of(reader.GetString(0), state, (reader.GetInt64(2), reader.GetInt64(3))) with
+        return UserViews.Of(userId, state, (upload, download)) with
         {
             TelegramId = null,
             Username = null,

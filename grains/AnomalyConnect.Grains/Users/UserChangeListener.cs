@@ -5,8 +5,8 @@ using Npgsql;
 namespace AnomalyConnect.Grains.Users;
 
 /// <summary>
-/// Listens on <see cref="Channel"/> for the user ids migration 0010's triggers send, and drops those users from
-/// <see cref="SubscriptionReadModel"/>. Starts only once the read model is first used. While the connection is
+/// Listens on <see cref="Channel"/> for what migration 0010's triggers send and hands it to
+/// <see cref="SubscriptionReadModel"/>, after loading every user into it. Starts only once the read model is first used. While the connection is
 /// down the read model keeps nothing; it starts over empty when listening again, since notifications sent in
 /// between are lost.
 /// </summary>
@@ -50,14 +50,15 @@ internal sealed partial class UserChangeListener(
     private async Task ListenAsync(Action listening, CancellationToken stoppingToken)
     {
         await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
-        connection.Notification += (_, notification) => readModel.Changed(notification.Payload.Split(','));
+        connection.Notification += (_, notification) => readModel.Apply(notification.Payload);
         await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
         {
             await listen.ExecuteNonQueryAsync(stoppingToken);
         }
         readModel.StartedListening();
         listening();
-        LogListening(logger);
+        var loaded = await readModel.LoadAllAsync(stoppingToken);
+        LogListening(logger, loaded);
         var sweptAt = clock.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -76,8 +77,8 @@ internal sealed partial class UserChangeListener(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Listening for user changes; subscriptions are served from memory")]
-    private static partial void LogListening(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Listening for user changes; subscriptions are served from memory ({Users} users loaded)")]
+    private static partial void LogListening(ILogger logger, int users);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Not listening for user changes (retrying in {Seconds} s); subscriptions are read from the database meanwhile: {Reason}")]
     private static partial void LogListenFailed(ILogger logger, double seconds, string reason);

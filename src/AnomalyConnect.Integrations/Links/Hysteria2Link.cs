@@ -35,7 +35,10 @@ public sealed record Hysteria2Link : ShareLink
 
     public override ProxyProtocol Protocol => ProxyProtocol.Hysteria2;
 
-    public override string ToUri()
+    public override string ToUri() =>
+        "hysteria2://" + LinkUriParts.EscapeUserInfo(Auth) + LinkSuffixes.Of(this with { Auth = "" }, link => link.Suffix());
+
+    private string Suffix()
     {
         if (!HysteriaPorts.TryParse(Port, out _))
             throw new InvalidOperationException($"Hysteria2 port '{Port}' is not a port, range or list of them.");
@@ -52,8 +55,7 @@ public sealed record Hysteria2Link : ShareLink
         if (Insecure)
             query.Add("insecure=1");
 
-        var uri = new StringBuilder("hysteria2://")
-            .Append(LinkUriParts.EscapeUserInfo(Auth)).Append('@')
+        var uri = new StringBuilder("@")
             .Append(LinkUriParts.FormatHost(Host)).Append(':').Append(Port).Append('/');
         if (query.Count > 0)
             uri.Append('?').AppendJoin('&', query);

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Net;
@@ -17,6 +18,9 @@ internal sealed record LinkUriParts(
     IReadOnlyDictionary<string, string> Query,
     string Fragment)
 {
+    private static readonly SearchValues<char> UserInfoKept = SearchValues.Create(
+        "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~!$&'()*+,;=:");
+
     public string Param(string key) => Query.TryGetValue(key, out var value) ? value : "";
 
     public static bool TryParse(string? uri, IReadOnlyList<string> schemes, [NotNullWhen(true)] out LinkUriParts? parts)
@@ -78,11 +82,14 @@ internal sealed record LinkUriParts(
     /// </summary>
     public static string EscapeUserInfo(string value)
     {
+        if (!value.AsSpan().ContainsAnyExcept(UserInfoKept))
+            return value;
+
         var builder = new StringBuilder(value.Length);
         foreach (var b in Encoding.UTF8.GetBytes(value))
         {
             var c = (char)b;
-            if (char.IsAsciiLetterOrDigit(c) || "-._~!$&'()*+,;=:".Contains(c))
+            if (UserInfoKept.Contains(c))
                 builder.Append(c);
             else
                 builder.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));

@@ -49,8 +49,12 @@ public sealed record VlessRealityLink : ShareLink
         if (Security == VlessSecurity.Reality && PublicKey.Length == 0)
             throw new InvalidOperationException("A VLESS REALITY link needs the server's public key.");
 
-        var uri = new StringBuilder("vless://")
-            .Append(LinkUriParts.EscapeUserInfo(Uuid)).Append('@')
+        return "vless://" + LinkUriParts.EscapeUserInfo(Uuid) + LinkSuffixes.Of(this with { Uuid = "" }, link => link.Suffix());
+    }
+
+    private string Suffix()
+    {
+        var uri = new StringBuilder("@")
             .Append(LinkUriParts.FormatHost(Host)).Append(':').Append(Port)
             .Append("?type=tcp&security=").Append(Security).Append("&encryption=none");
         if (Security != VlessSecurity.None)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using AnomalyConnect.Contracts.Nodes;
 using AnomalyConnect.Contracts.Users;
 using AnomalyConnect.Integrations.Links;
@@ -12,39 +13,33 @@ namespace AnomalyConnect.Api.Apis.Subscriptions;
 /// </summary>
 public static class SubscriptionProxies
 {
+    // Keyed by the list instance NodeListCache hands out, so the order and names are worked out once per refresh.
+    private static readonly ConditionalWeakTable<IReadOnlyList<NodeSummary>, PreparedNodes> Prepared = new();
+
     public static IReadOnlyList<SubscriptionProxy> For(UserView user, IReadOnlyList<NodeSummary> nodes)
     {
-        var chosen = new List<(NodeView Node, NodeProtocol Protocol)>();
-        void Add(NodeView node, NodeProtocol protocol)
+        var prepared = Prepared.GetValue(nodes, PreparedNodes.Of);
+        var chosen = new List<PreparedProxy>(prepared.Failover.Count + user.Placements.Count);
+        void Add(PreparedProxy proxy)
         {
-            if (Serves(node, protocol) && !chosen.Exists(c => c.Node.NodeId == node.NodeId && c.Protocol == protocol))
+            if (!chosen.Exists(c => c.Node.NodeId == proxy.Node.NodeId && c.Protocol == proxy.Protocol))
             {
-                chosen.Add((node, protocol));
+                chosen.Add(proxy);
             }
         }
 
         foreach (var placement in user.Placements)
         {
-            if (nodes.FirstOrDefault(n => n.Node.NodeId == placement.NodeId) is { } placed)
+            if (prepared.Find(placement.NodeId, placement.Protocol) is { } placed)
             {
-                Add(placed.Node, placement.Protocol);
+                Add(placed);
             }
         }
-        var failover = nodes
-            .Where(n => n.Node.Health is NodeHealth.Healthy or NodeHealth.Unknown)
-            .OrderBy(n => n.Node.Health == NodeHealth.Healthy ? 0 : 1)
-            .ThenBy(n => n.Load)
-            .ThenByDescending(n => n.Node.Priority)
-            .ThenBy(n => n.Node.NodeId, StringComparer.Ordinal)
-            .ToList();
-        foreach (var protocol in Enum.GetValues<NodeProtocol>())
+        foreach (var proxy in prepared.Failover)
         {
-            foreach (var node in failover)
-            {
-                Add(node.Node, protocol);
-            }
+            Add(proxy);
         }
-        return [.. chosen.Select(c => Proxy(user.Credentials, c.Node, c.Protocol))];
+        return [.. chosen.Select(c => Proxy(user.Credentials, c))];
     }
 
     /// <summary>"🇪🇺 eu · Frankfurt 1 · VLESS": a flag when the region is a two-letter code.</summary>
@@ -63,11 +58,61 @@ public static class SubscriptionProxies
         _ => false,
     };
 
-    private static SubscriptionProxy Proxy(UserCredentials credentials, NodeView node, NodeProtocol protocol)
+    private static SubscriptionProxy Proxy(UserCredentials credentials, PreparedProxy proxy)
     {
-        var name = DisplayName(node, protocol);
-        ShareLink link = protocol == NodeProtocol.Vless ? Vless(credentials, node, name) : Hysteria2(credentials, node, name);
-        return new SubscriptionProxy(node.NodeId, name, node.Region, link);
+        ShareLink link = proxy.Protocol == NodeProtocol.Vless
+            ? Vless(credentials, proxy.Node, proxy.Name)
+            : Hysteria2(credentials, proxy.Node, proxy.Name);
+        return new SubscriptionProxy(proxy.Node.NodeId, proxy.Name, proxy.Node.Region, link);
+    }
+
+    /// <summary>A node and protocol a subscription can offer, with its display name.</summary>
+    private sealed record PreparedProxy(NodeView Node, NodeProtocol Protocol, string Name);
+
+    /// <summary>
+    /// One node list, prepared: every (node, protocol) it can serve, and the failover order: healthy before
+    /// unknown, least loaded, highest priority, then by id; protocol by protocol.
+    /// </summary>
+    private sealed class PreparedNodes
+    {
+        private readonly Dictionary<(string NodeId, NodeProtocol Protocol), PreparedProxy> byNode = [];
+
+        public List<PreparedProxy> Failover { get; } = [];
+
+        public PreparedProxy? Find(string nodeId, NodeProtocol protocol) => byNode.GetValueOrDefault((nodeId, protocol));
+
+        public static PreparedNodes Of(IReadOnlyList<NodeSummary> nodes)
+        {
+            var prepared = new PreparedNodes();
+            foreach (var node in nodes)
+            {
+                foreach (var protocol in Enum.GetValues<NodeProtocol>())
+                {
+                    if (Serves(node.Node, protocol))
+                    {
+                        prepared.byNode[(node.Node.NodeId, protocol)] = new PreparedProxy(node.Node, protocol, DisplayName(node.Node, protocol));
+                    }
+                }
+            }
+            var order = nodes
+                .Where(n => n.Node.Health is NodeHealth.Healthy or NodeHealth.Unknown)
+                .OrderBy(n => n.Node.Health == NodeHealth.Healthy ? 0 : 1)
+                .ThenBy(n => n.Load)
+                .ThenByDescending(n => n.Node.Priority)
+                .ThenBy(n => n.Node.NodeId, StringComparer.Ordinal)
+                .ToList();
+            foreach (var protocol in Enum.GetValues<NodeProtocol>())
+            {
+                foreach (var node in order)
+                {
+                    if (prepared.Find(node.Node.NodeId, protocol) is { } proxy)
+                    {
+                        prepared.Failover.Add(proxy);
+                    }
+                }
+            }
+            return prepared;
+        }
     }
 
     private static VlessRealityLink Vless(UserCredentials credentials, NodeView node, string name) =>
