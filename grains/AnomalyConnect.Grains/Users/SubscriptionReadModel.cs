@@ -27,11 +27,16 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
     /// <summary>Far above the users a control server holds; if ever reached, the copies start over.</summary>
     private const int MaxEntries = 400_000;
 
+    private const int MaxSharedPlacementLists = 10_000;
+
     public static readonly TimeSpan StampLifetime = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentDictionary<string, UserView> byToken = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> tokenByUser = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> stamps = new(StringComparer.Ordinal);
+
+    // Most users share their placements with thousands of others (the same node for each protocol): one list each.
+    private readonly ConcurrentDictionary<IReadOnlyList<UserPlacement>, IReadOnlyList<UserPlacement>> placementLists = new(PlacementListComparer.Instance);
     private readonly TaskCompletionSource wanted = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long sequence;
     private long generation;
@@ -63,7 +68,7 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
         {
             return user;
         }
-        Keep(token, user, startSequence, startGeneration);
+        Keep(user.Credentials.SubscriptionToken, user, startSequence, startGeneration);
         return user;
     }
 
@@ -121,10 +126,9 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
         var loaded = 0;
         while (await reader.ReadAsync(cancellationToken) && live && byToken.Count < MaxEntries)
         {
-            var token = reader.GetString(0);
-            if (ViewOf(token, reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4)) is { } user)
+            if (ViewOf(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4)) is { } user)
             {
-                Keep(token, user, startSequence, startGeneration);
+                Keep(user.Credentials.SubscriptionToken, user, startSequence, startGeneration);
                 loaded++;
             }
         }
@@ -172,6 +176,10 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
 
     private void Keep(string token, UserView user, long startSequence, long startGeneration)
     {
+        if (placementLists.Count < MaxSharedPlacementLists)
+        {
+            user = user with { Placements = placementLists.GetOrAdd(user.Placements, user.Placements) };
+        }
         if (byToken.Count >= MaxEntries)
         {
             DropAll();
@@ -218,6 +226,24 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
             return null;
         }
         return ViewOf(token, reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3));
+    }
+
+    private sealed class PlacementListComparer : IEqualityComparer<IReadOnlyList<UserPlacement>>
+    {
+        public static readonly PlacementListComparer Instance = new();
+
+        public bool Equals(IReadOnlyList<UserPlacement>? x, IReadOnlyList<UserPlacement>? y) =>
+            ReferenceEquals(x, y) || (x is not null && y is not null && x.SequenceEqual(y));
+
+        public int GetHashCode(IReadOnlyList<UserPlacement> placements)
+        {
+            var hash = new HashCode();
+            foreach (var placement in placements)
+            {
+                hash.Add(placement);
+            }
+            return hash.ToHashCode();
+        }
     }
 
     private static UserView? ViewOf(string token, string userId, string stateJson, long upload, long download)
