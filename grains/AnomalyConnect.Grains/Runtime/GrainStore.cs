@@ -59,31 +59,33 @@ public sealed class GrainStore(NpgsqlDataSource dataSource, TimeProvider clock, 
     private static async Task<string?> LockRowAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string grainType, string key, CancellationToken cancellationToken)
     {
-        const string lockSql = "SELECT state::text FROM grain_state WHERE grain_type = $1 AND grain_key = $2 FOR UPDATE";
-        await using (var select = new NpgsqlCommand(lockSql, connection, transaction))
+        // One statement for an existing grain and for a new one: lock the row or, when there is none, insert an empty
+        // one, which is ours alone until commit, so that concurrent creators queue on it like on any other change.
+        // No row back means another creator's insert won (ON CONFLICT waited for its commit): the next statement sees
+        // that row and queues on its lock.
+        while (true)
         {
-            select.Parameters.Add(new() { Value = grainType });
-            select.Parameters.Add(new() { Value = key });
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            await using var command = new NpgsqlCommand(
+                """
+                WITH locked AS (
+                    SELECT state FROM grain_state WHERE grain_type = $1 AND grain_key = $2 FOR UPDATE
+                ), created AS (
+                    INSERT INTO grain_state (grain_type, grain_key, state, updated_at)
+                    SELECT $1, $2, NULL, now() WHERE NOT EXISTS (SELECT FROM locked)
+                    ON CONFLICT DO NOTHING
+                    RETURNING state
+                )
+                SELECT state::text FROM locked UNION ALL SELECT state::text FROM created
+                """,
+                connection, transaction);
+            command.Parameters.Add(new() { Value = grainType });
+            command.Parameters.Add(new() { Value = key });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {
                 return reader.IsDBNull(0) ? null : reader.GetString(0);
             }
         }
-
-        // No row yet: insert an empty one so that concurrent creators queue on its lock like any other change.
-        await using (var insert = new NpgsqlCommand(
-            "INSERT INTO grain_state (grain_type, grain_key, state, updated_at) VALUES ($1, $2, NULL, now()) ON CONFLICT DO NOTHING",
-            connection, transaction))
-        {
-            insert.Parameters.Add(new() { Value = grainType });
-            insert.Parameters.Add(new() { Value = key });
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await using var relock = new NpgsqlCommand(lockSql, connection, transaction);
-        relock.Parameters.Add(new() { Value = grainType });
-        relock.Parameters.Add(new() { Value = key });
-        return await relock.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     private static async Task<bool> ConsumeTimerAsync(
