@@ -118,14 +118,16 @@ public sealed class GrainStore(NpgsqlDataSource dataSource, TimeProvider clock, 
             AddCommand(batch,
                 "UPDATE grain_state SET state = $3::jsonb, version = version + 1, updated_at = $4 WHERE grain_type = $1 AND grain_key = $2",
                 grainType, turn.Key, GrainJson.Serialize(turn.State), turn.Now);
-            AddTimerCommands(batch, grainType, turn.Key, turn.Timers);
-            AddIndexCommands(batch, grainType, turn.Key, turn.Indexes);
+            // A grain that did not exist when the turn began has no timers or index entries to remove: the turn that
+            // removed its state removed them too.
+            AddTimerCommands(batch, grainType, turn.Key, turn.Timers, turn.Existed);
+            AddIndexCommands(batch, grainType, turn.Key, turn.Indexes, turn.Existed);
         }
         AddOutboxCommand(batch, turn.Outbox, turn.Now);
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static void AddTimerCommands(NpgsqlBatch batch, string grainType, string key, IReadOnlyDictionary<string, DateTimeOffset?> timers)
+    private static void AddTimerCommands(NpgsqlBatch batch, string grainType, string key, IReadOnlyDictionary<string, DateTimeOffset?> timers, bool existed)
     {
         foreach (var (name, dueAt) in timers)
         {
@@ -138,18 +140,21 @@ public sealed class GrainStore(NpgsqlDataSource dataSource, TimeProvider clock, 
                     """,
                     grainType, key, name, due);
             }
-            else
+            else if (existed)
             {
                 AddCommand(batch, "DELETE FROM grain_timers WHERE grain_type = $1 AND grain_key = $2 AND timer_name = $3", grainType, key, name);
             }
         }
     }
 
-    private static void AddIndexCommands(NpgsqlBatch batch, string grainType, string key, IReadOnlyDictionary<string, string?> indexes)
+    private static void AddIndexCommands(NpgsqlBatch batch, string grainType, string key, IReadOnlyDictionary<string, string?> indexes, bool existed)
     {
         foreach (var (name, value) in indexes)
         {
-            AddCommand(batch, "DELETE FROM grain_index WHERE grain_type = $1 AND grain_key = $2 AND index_name = $3", grainType, key, name);
+            if (existed)
+            {
+                AddCommand(batch, "DELETE FROM grain_index WHERE grain_type = $1 AND grain_key = $2 AND index_name = $3", grainType, key, name);
+            }
             if (value is not null)
             {
                 AddCommand(batch,
