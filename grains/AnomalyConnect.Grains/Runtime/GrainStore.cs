@@ -107,6 +107,10 @@ public sealed class GrainStore(NpgsqlDataSource dataSource, TimeProvider clock, 
     {
         var batch = new NpgsqlBatch(connection, transaction);
         await using var _ = batch;
+        foreach (var command in turn.Writes)
+        {
+            batch.BatchCommands.Add(command);
+        }
         if (turn.State is null)
         {
             AddCommand(batch, "DELETE FROM grain_state WHERE grain_type = $1 AND grain_key = $2", grainType, turn.Key);
