@@ -153,7 +153,7 @@ internal sealed class UserGrain(NodeCatalog nodes, NpgsqlDataSource dataSource) 
     private void CommitConsequences(GrainTurn<UserState> turn, UserSnapshot before)
     {
         var state = turn.State!;
-        UserIndexes.Write(turn, state);
+        UserIndexes.Write(turn, state, before.Keys);
         var after = UserSnapshot.Of(state);
         if (!before.Placements.SequenceEqual(after.Placements) || before.OnNodes != after.OnNodes)
         {
