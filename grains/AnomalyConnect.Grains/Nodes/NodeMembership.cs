@@ -1,3 +1,4 @@
+using AnomalyConnect.Contracts.Runtime;
 using Npgsql;
 
 namespace AnomalyConnect.Grains.Nodes;
@@ -14,6 +15,33 @@ internal static class NodeMembership
         command.Parameters.Add(new() { Value = protocol });
         command.Parameters.Add(new() { Value = userId });
         return (bool)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>
+    /// Everything one user's sync with one node needs, in one round trip of primary-key reads: the node, the credential
+    /// the node must hold for the user (null when the user must not be there) and the one we last gave it.
+    /// </summary>
+    public static async Task<NodeUserSyncView> ReadSyncAsync(NpgsqlDataSource dataSource, string nodeId, string protocol, string userId, PlacementMode mode, CancellationToken cancellationToken)
+    {
+        var credentialPath = protocol == Users.ProtocolNames.Vless ? "vless_uuid" : "hysteria2_auth";
+        var desired = mode == PlacementMode.AllNodes
+            ? "state->>'status' IN ('active', 'on_hold')"
+            : "coalesce((SELECT node_id = $1 AND active FROM user_placements WHERE user_id = $3 AND protocol = $2), false)";
+        await using var command = dataSource.CreateCommand(
+            $"""
+             SELECT (SELECT state::text FROM grain_state WHERE grain_type = 'node' AND grain_key = $1),
+                    (SELECT state->>'{credentialPath}' FROM grain_state WHERE grain_type = 'user' AND grain_key = $3 AND {desired}),
+                    (SELECT credential FROM node_members WHERE node_id = $1 AND protocol = $2 AND user_id = $3)
+             """);
+        command.Parameters.Add(new() { Value = nodeId });
+        command.Parameters.Add(new() { Value = protocol });
+        command.Parameters.Add(new() { Value = userId });
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        await reader.ReadAsync(cancellationToken);
+        return new NodeUserSyncView(
+            reader.IsDBNull(0) ? null : GrainJson.Deserialize<NodeState>(reader.GetString(0)),
+            reader.IsDBNull(1) ? null : reader.GetString(1),
+            reader.IsDBNull(2) ? null : reader.GetString(2));
     }
 
     /// <summary>Every user that should be on the node for a protocol, with the credential the node must hold.</summary>
@@ -36,16 +64,6 @@ internal static class NodeMembership
             desired.Add(new DesiredMember(reader.GetString(0), reader.GetString(1)));
         }
         return desired;
-    }
-
-    /// <summary>The credential we last gave the node for one user, or null: one primary-key read.</summary>
-    public static async Task<string?> MemberCredentialAsync(NpgsqlDataSource dataSource, string nodeId, string protocol, string userId, CancellationToken cancellationToken)
-    {
-        await using var command = dataSource.CreateCommand("SELECT credential FROM node_members WHERE node_id = $1 AND protocol = $2 AND user_id = $3");
-        command.Parameters.Add(new() { Value = nodeId });
-        command.Parameters.Add(new() { Value = protocol });
-        command.Parameters.Add(new() { Value = userId });
-        return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     public static async Task<Dictionary<string, string>> MembersAsync(NpgsqlDataSource dataSource, string nodeId, string protocol, CancellationToken cancellationToken)
@@ -92,3 +110,6 @@ internal static class NodeMembership
 }
 
 internal sealed record DesiredMember(string UserId, string Credential);
+
+/// <summary>One node, the credential it must hold for one user (null: the user must not be there), the one it was given.</summary>
+internal sealed record NodeUserSyncView(NodeState? Node, string? Desired, string? Held);

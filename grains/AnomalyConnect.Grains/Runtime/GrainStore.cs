@@ -59,31 +59,33 @@ public sealed class GrainStore(NpgsqlDataSource dataSource, TimeProvider clock, 
     private static async Task<string?> LockRowAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string grainType, string key, CancellationToken cancellationToken)
     {
-        const string lockSql = "SELECT state::text FROM grain_state WHERE grain_type = $1 AND grain_key = $2 FOR UPDATE";
-        await using (var select = new NpgsqlCommand(lockSql, connection, transaction))
+        // One statement for an existing grain and for a new one: lock the row or, when there is none, insert an empty
+        // one, which is ours alone until commit, so that concurrent creators queue on it like on any other change.
+        // No row back means another creator's insert won (ON CONFLICT waited for its commit): the next statement sees
+        // that row and queues on its lock.
+        while (true)
         {
-            select.Parameters.Add(new() { Value = grainType });
-            select.Parameters.Add(new() { Value = key });
-            await using var reader = await select.ExecuteReaderAsync(cancellationToken);
+            await using var command = new NpgsqlCommand(
+                """
+                WITH locked AS (
+                    SELECT state FROM grain_state WHERE grain_type = $1 AND grain_key = $2 FOR UPDATE
+                ), created AS (
+                    INSERT INTO grain_state (grain_type, grain_key, state, updated_at)
+                    SELECT $1, $2, NULL, now() WHERE NOT EXISTS (SELECT FROM locked)
+                    ON CONFLICT DO NOTHING
+                    RETURNING state
+                )
+                SELECT state::text FROM locked UNION ALL SELECT state::text FROM created
+                """,
+                connection, transaction);
+            command.Parameters.Add(new() { Value = grainType });
+            command.Parameters.Add(new() { Value = key });
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             if (await reader.ReadAsync(cancellationToken))
             {
                 return reader.IsDBNull(0) ? null : reader.GetString(0);
             }
         }
-
-        // No row yet: insert an empty one so that concurrent creators queue on its lock like any other change.
-        await using (var insert = new NpgsqlCommand(
-            "INSERT INTO grain_state (grain_type, grain_key, state, updated_at) VALUES ($1, $2, NULL, now()) ON CONFLICT DO NOTHING",
-            connection, transaction))
-        {
-            insert.Parameters.Add(new() { Value = grainType });
-            insert.Parameters.Add(new() { Value = key });
-            await insert.ExecuteNonQueryAsync(cancellationToken);
-        }
-        await using var relock = new NpgsqlCommand(lockSql, connection, transaction);
-        relock.Parameters.Add(new() { Value = grainType });
-        relock.Parameters.Add(new() { Value = key });
-        return await relock.ExecuteScalarAsync(cancellationToken) as string;
     }
 
     private static async Task<bool> ConsumeTimerAsync(
@@ -105,6 +107,10 @@ public sealed class GrainStore(NpgsqlDataSource dataSource, TimeProvider clock, 
     {
         var batch = new NpgsqlBatch(connection, transaction);
         await using var _ = batch;
+        foreach (var command in turn.Writes)
+        {
+            batch.BatchCommands.Add(command);
+        }
         if (turn.State is null)
         {
             AddCommand(batch, "DELETE FROM grain_state WHERE grain_type = $1 AND grain_key = $2", grainType, turn.Key);
@@ -116,14 +122,16 @@ public sealed class GrainStore(NpgsqlDataSource dataSource, TimeProvider clock, 
             AddCommand(batch,
                 "UPDATE grain_state SET state = $3::jsonb, version = version + 1, updated_at = $4 WHERE grain_type = $1 AND grain_key = $2",
                 grainType, turn.Key, GrainJson.Serialize(turn.State), turn.Now);
-            AddTimerCommands(batch, grainType, turn.Key, turn.Timers);
-            AddIndexCommands(batch, grainType, turn.Key, turn.Indexes);
+            // A grain that did not exist when the turn began has no timers or index entries to remove: the turn that
+            // removed its state removed them too.
+            AddTimerCommands(batch, grainType, turn.Key, turn.Timers, turn.Existed);
+            AddIndexCommands(batch, grainType, turn.Key, turn.Indexes, turn.Existed);
         }
         AddOutboxCommand(batch, turn.Outbox, turn.Now);
         await batch.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    private static void AddTimerCommands(NpgsqlBatch batch, string grainType, string key, IReadOnlyDictionary<string, DateTimeOffset?> timers)
+    private static void AddTimerCommands(NpgsqlBatch batch, string grainType, string key, IReadOnlyDictionary<string, DateTimeOffset?> timers, bool existed)
     {
         foreach (var (name, dueAt) in timers)
         {
@@ -136,18 +144,21 @@ public sealed class GrainStore(NpgsqlDataSource dataSource, TimeProvider clock, 
                     """,
                     grainType, key, name, due);
             }
-            else
+            else if (existed)
             {
                 AddCommand(batch, "DELETE FROM grain_timers WHERE grain_type = $1 AND grain_key = $2 AND timer_name = $3", grainType, key, name);
             }
         }
     }
 
-    private static void AddIndexCommands(NpgsqlBatch batch, string grainType, string key, IReadOnlyDictionary<string, string?> indexes)
+    private static void AddIndexCommands(NpgsqlBatch batch, string grainType, string key, IReadOnlyDictionary<string, string?> indexes, bool existed)
     {
         foreach (var (name, value) in indexes)
         {
-            AddCommand(batch, "DELETE FROM grain_index WHERE grain_type = $1 AND grain_key = $2 AND index_name = $3", grainType, key, name);
+            if (existed)
+            {
+                AddCommand(batch, "DELETE FROM grain_index WHERE grain_type = $1 AND grain_key = $2 AND index_name = $3", grainType, key, name);
+            }
             if (value is not null)
             {
                 AddCommand(batch,

@@ -12,6 +12,7 @@ public sealed class GrainTurn<TState> where TState : class
     private readonly List<PendingOutboxMessage> outbox = [];
     private readonly Dictionary<string, DateTimeOffset?> timers = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string?> indexes = new(StringComparer.Ordinal);
+    private readonly List<NpgsqlBatchCommand> writes = [];
 
     internal GrainTurn(string key, TState? state, DateTimeOffset now, NpgsqlConnection connection, NpgsqlTransaction transaction)
     {
@@ -56,7 +57,15 @@ public sealed class GrainTurn<TState> where TState : class
     /// <summary>Points the named secondary key at this grain; null removes it.</summary>
     public void SetIndex(string indexName, string? value) => indexes[indexName] = value;
 
+    /// <summary>
+    /// Queues grain-specific SQL to run with the turn's save, in the same round trip and in the order queued, before
+    /// the state is written. Only for writes that nothing later in the turn reads back.
+    /// </summary>
+    public void Write(NpgsqlBatchCommand command) => writes.Add(command);
+
     internal IReadOnlyList<PendingOutboxMessage> Outbox => outbox;
+
+    internal IReadOnlyList<NpgsqlBatchCommand> Writes => writes;
 
     internal IReadOnlyDictionary<string, DateTimeOffset?> Timers => timers;
 

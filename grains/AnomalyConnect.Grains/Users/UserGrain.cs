@@ -44,9 +44,9 @@ internal sealed class UserGrain(NodeCatalog nodes, NpgsqlDataSource dataSource, 
         state.Status = UserStatusRules.Evaluate(state, 0, turn.Now);
         state.Placements = [.. await nodes.ChooseAsync(user.Region, CancellationToken.None)];
         turn.State = state;
-        await UserTrafficStore.ResetAsync(turn.Connection, turn.Transaction, Key, turn.Now);
-        await CommitConsequencesAsync(turn, UserSnapshot.Empty);
-        await AuditAsync(turn, "user.created", actor, user);
+        UserTrafficStore.Reset(turn);
+        CommitConsequences(turn, UserSnapshot.Empty);
+        Audit(turn, "user.created", actor, user);
         return new UserResult(UserOutcome.Done, UserViews.Of(Key, state, (0, 0)));
     }));
 
@@ -74,12 +74,12 @@ internal sealed class UserGrain(NodeCatalog nodes, NpgsqlDataSource dataSource, 
         }
         if (outcome.TrafficReset)
         {
-            await UserTrafficStore.ResetAsync(turn.Connection, turn.Transaction, Key, turn.Now);
+            UserTrafficStore.Reset(turn);
             used = (0, 0);
         }
         state.Status = UserStatusRules.Evaluate(state, used.Upload + used.Download, turn.Now);
-        await CommitConsequencesAsync(turn, before);
-        await AuditAsync(turn, UserAuditActions.Of(action), actor, action);
+        CommitConsequences(turn, before);
+        Audit(turn, UserAuditActions.Of(action), actor, action);
         return new UserResult(UserOutcome.Done, UserViews.Of(Key, state, used));
     }));
 
@@ -104,19 +104,19 @@ internal sealed class UserGrain(NodeCatalog nodes, NpgsqlDataSource dataSource, 
             state.UsageWarningsSent.Add(level);
             Notify(turn, state, level >= 100 ? UserNotificationKind.TrafficLimitReached : UserNotificationKind.TrafficAt80Percent, usedBytes);
         }
-        await CommitConsequencesAsync(turn, before);
+        CommitConsequences(turn, before);
         return new UserResult(previous == state.Status ? UserOutcome.Unchanged : UserOutcome.Done, UserViews.Of(Key, state, used));
     });
 
-    public Task<UserResult> DeleteAsync(Actor? actor = null) => UpdateAsync(async turn =>
+    public Task<UserResult> DeleteAsync(Actor? actor = null) => UpdateAsync(turn =>
     {
         if (turn.State is not { } state)
         {
             return UserResult.NotFound;
         }
         UserNodeSync.Queue(turn, UserSnapshot.Of(state), after: null);
-        await UserTrafficStore.DeleteAsync(turn.Connection, turn.Transaction, Key);
-        await AuditAsync(turn, "user.deleted", actor, details: null);
+        UserTrafficStore.Delete(turn);
+        Audit(turn, "user.deleted", actor, details: null);
         turn.State = null;
         return new UserResult(UserOutcome.Done, null);
     });
@@ -129,7 +129,7 @@ internal sealed class UserGrain(NodeCatalog nodes, NpgsqlDataSource dataSource, 
         switch (timerName)
         {
             case UserTimers.TrafficReset:
-                await UserTrafficStore.ResetAsync(turn.Connection, turn.Transaction, Key, turn.Now);
+                UserTrafficStore.Reset(turn);
                 state.LastTrafficResetAt = turn.Now;
                 state.UsageWarningsSent.Clear();
                 used = (0, 0);
@@ -142,28 +142,28 @@ internal sealed class UserGrain(NodeCatalog nodes, NpgsqlDataSource dataSource, 
                 break;
             case UserTimers.Expire:
                 Notify(turn, state, UserNotificationKind.Expired, used.Upload + used.Download);
-                await AuditAsync(turn, "user.expired", Actor.System, details: null);
+                Audit(turn, "user.expired", Actor.System, details: null);
                 break;
         }
         state.Status = UserStatusRules.Evaluate(state, used.Upload + used.Download, turn.Now);
-        await CommitConsequencesAsync(turn, before);
+        CommitConsequences(turn, before);
     }
 
-    /// <summary>Everything that follows a change: indexes, placement rows, node syncs, timers.</summary>
     /// <summary>
     /// This process's subscriptions see a change at once, before the change notification comes back; other
     /// processes see it when it does.
     /// </summary>
     protected override void OnTurnCommitted() => subscriptions.Changed([Key]);
 
-    private async Task CommitConsequencesAsync(GrainTurn<UserState> turn, UserSnapshot before)
+    /// <summary>Everything that follows a change: indexes, placement rows, node syncs, timers.</summary>
+    private void CommitConsequences(GrainTurn<UserState> turn, UserSnapshot before)
     {
         var state = turn.State!;
-        UserIndexes.Write(turn, state);
+        UserIndexes.Write(turn, state, before.Keys);
         var after = UserSnapshot.Of(state);
         if (!before.Placements.SequenceEqual(after.Placements) || before.OnNodes != after.OnNodes)
         {
-            await UserPlacementStore.WriteAsync(turn.Connection, turn.Transaction, Key, state.Placements, after.OnNodes);
+            UserPlacementStore.Write(turn, state.Placements, after.OnNodes);
         }
         UserNodeSync.Queue(turn, before, state);
         UserTimers.Schedule(turn, state);
@@ -178,9 +178,9 @@ internal sealed class UserGrain(NodeCatalog nodes, NpgsqlDataSource dataSource, 
         }
     }
 
-    private Task AuditAsync(GrainTurn<UserState> turn, string action, Actor? actor, object? details) =>
-        AuditStore.RecordAsync(turn.Connection, turn.Transaction,
-            new AuditRecord(action, UserIndexes.GrainType, Key, actor ?? Actor.System, AuditDetails.From(details)), turn.Now);
+    private void Audit(GrainTurn<UserState> turn, string action, Actor? actor, object? details) =>
+        turn.Write(AuditStore.Command(
+            new AuditRecord(action, UserIndexes.GrainType, Key, actor ?? Actor.System, AuditDetails.From(details)), turn.Now));
 
     private async Task<UserView> ViewAsync(GrainTurn<UserState> turn) =>
         UserViews.Of(Key, turn.State!, await UserTrafficStore.ReadAsync(turn.Connection, turn.Transaction, Key));

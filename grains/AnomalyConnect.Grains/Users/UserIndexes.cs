@@ -11,11 +11,24 @@ internal static class UserIndexes
     public const string EmployeeId = "employee-id";
     public const string Hysteria2Auth = "hysteria2-auth";
 
-    public static void Write(GrainTurn<UserState> turn, UserState state)
+    /// <summary>Points the user's secondary keys at it; a key that has not changed since <paramref name="before"/> is left as it is.</summary>
+    public static void Write(GrainTurn<UserState> turn, UserState state, IReadOnlyDictionary<string, string?> before)
     {
-        turn.SetIndex(SubscriptionToken, state.SubscriptionToken);
-        turn.SetIndex(Hysteria2Auth, state.Hysteria2Auth);
-        turn.SetIndex(TelegramId, state.TelegramId?.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        turn.SetIndex(EmployeeId, state.EmployeeId);
+        foreach (var (name, value) in Of(state))
+        {
+            if (!before.TryGetValue(name, out var held) || held != value)
+            {
+                turn.SetIndex(name, value);
+            }
+        }
     }
+
+    /// <summary>The user's secondary keys by index name (null: the user has none of that kind).</summary>
+    public static IReadOnlyDictionary<string, string?> Of(UserState state) => new Dictionary<string, string?>(StringComparer.Ordinal)
+    {
+        [SubscriptionToken] = state.SubscriptionToken,
+        [Hysteria2Auth] = state.Hysteria2Auth,
+        [TelegramId] = state.TelegramId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        [EmployeeId] = state.EmployeeId,
+    };
 }

@@ -30,13 +30,14 @@ internal static class UserNodeSync
     }
 }
 
-/// <summary>What of a user matters to its nodes.</summary>
-internal sealed record UserSnapshot(bool OnNodes, string Credentials, IReadOnlyList<UserPlacement> Placements)
+/// <summary>What of a user its turn compares before and after: what matters to its nodes, and its secondary keys.</summary>
+internal sealed record UserSnapshot(bool OnNodes, string Credentials, IReadOnlyList<UserPlacement> Placements, IReadOnlyDictionary<string, string?> Keys)
 {
-    public static UserSnapshot Empty { get; } = new(false, "", []);
+    public static UserSnapshot Empty { get; } = new(false, "", [], new Dictionary<string, string?>());
 
     public static UserSnapshot Of(UserState state) => new(
         UserStatusRules.BelongsOnNodes(state.Status),
         $"{state.VlessUuid}/{state.Hysteria2Auth}",
-        [.. state.Placements]);
+        [.. state.Placements],
+        UserIndexes.Of(state));
 }

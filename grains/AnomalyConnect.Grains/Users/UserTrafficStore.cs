@@ -1,3 +1,4 @@
+using AnomalyConnect.Grains.Runtime;
 using Npgsql;
 
 namespace AnomalyConnect.Grains.Users;
@@ -32,38 +33,32 @@ internal static class UserTrafficStore
         return (Contracts.Runtime.GrainJson.Deserialize<UserState>(reader.GetString(0)), reader.GetInt64(1), reader.GetInt64(2));
     }
 
-    /// <summary>Creates the row at zero, or zeroes it: a new user, or a traffic reset.</summary>
-    public static async Task ResetAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId, DateTimeOffset now)
+    /// <summary>Creates the row at zero, or zeroes it (a new user, or a traffic reset), with the turn's save.</summary>
+    public static void Reset(GrainTurn<UserState> turn)
     {
-        await using var batch = new NpgsqlBatch(connection, transaction)
-        {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand(
-                    """
-                    INSERT INTO user_traffic (user_id, upload_bytes, download_bytes, updated_at) VALUES ($1, 0, 0, $2)
-                    ON CONFLICT (user_id) DO UPDATE SET upload_bytes = 0, download_bytes = 0, updated_at = $2
-                    """) { Parameters = { new() { Value = userId }, new() { Value = now } } },
-                new NpgsqlBatchCommand("DELETE FROM user_node_traffic WHERE user_id = $1") { Parameters = { new() { Value = userId } } },
-            },
-        };
-        await batch.ExecuteNonQueryAsync();
+        turn.Write(new NpgsqlBatchCommand(
+            """
+            INSERT INTO user_traffic (user_id, upload_bytes, download_bytes, updated_at) VALUES ($1, 0, 0, $2)
+            ON CONFLICT (user_id) DO UPDATE SET upload_bytes = 0, download_bytes = 0, updated_at = $2
+            """) { Parameters = { new() { Value = turn.Key }, new() { Value = turn.Now } } });
+        turn.Write(new NpgsqlBatchCommand("DELETE FROM user_node_traffic WHERE user_id = $1") { Parameters = { new() { Value = turn.Key } } });
     }
 
-    public static async Task DeleteAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, string userId)
+    /// <summary>Removes everything kept beside a deleted user's state, with the turn's save.</summary>
+    public static void Delete(GrainTurn<UserState> turn)
     {
-        await using var batch = new NpgsqlBatch(connection, transaction)
+        string[] statements =
+        [
+            "DELETE FROM user_traffic WHERE user_id = $1",
+            "DELETE FROM user_node_traffic WHERE user_id = $1",
+            "DELETE FROM user_placements WHERE user_id = $1",
+            // The user's devices grain and fetch log go with it: nothing of a deleted user is kept.
+            "DELETE FROM grain_state WHERE grain_type = 'user-devices' AND grain_key = $1",
+            "DELETE FROM subscription_fetches WHERE user_id = $1",
+        ];
+        foreach (var sql in statements)
         {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand("DELETE FROM user_traffic WHERE user_id = $1") { Parameters = { new() { Value = userId } } },
-                new NpgsqlBatchCommand("DELETE FROM user_node_traffic WHERE user_id = $1") { Parameters = { new() { Value = userId } } },
-                new NpgsqlBatchCommand("DELETE FROM user_placements WHERE user_id = $1") { Parameters = { new() { Value = userId } } },
-                // The user's devices grain and fetch log go with it: nothing of a deleted user is kept.
-                new NpgsqlBatchCommand("DELETE FROM grain_state WHERE grain_type = 'user-devices' AND grain_key = $1") { Parameters = { new() { Value = userId } } },
-                new NpgsqlBatchCommand("DELETE FROM subscription_fetches WHERE user_id = $1") { Parameters = { new() { Value = userId } } },
-            },
-        };
-        await batch.ExecuteNonQueryAsync();
+            turn.Write(new NpgsqlBatchCommand(sql) { Parameters = { new() { Value = turn.Key } } });
+        }
     }
 }

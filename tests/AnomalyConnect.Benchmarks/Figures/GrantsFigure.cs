@@ -33,6 +33,7 @@ public static class GrantsFigure
             $"server CPU (silo + PostgreSQL) {window.ServerCpuMsPer(grants):0.0} ms per grant → {window.IdleCoresCapacity(grants):0} grants/s if the {Machine.Cores} cores ran nothing else",
             $"node_members rows for {BenchWorld.RealNodeId}: {members} of {grants}; {connected} of {sample.Count} sampled users fetched a page through v2ray over VLESS",
         };
+        details.Add(await world.Db.StatementTotalsAsync(grants));
         details.AddRange(await world.Db.TopStatementsAsync());
         var met = run.Drained && run.Failures == 0 && members >= grants && connected == sample.Count && run.SustainedRate >= TargetPerSecond;
         bench.Report.Add(new FigureResult(Name, $"{run.SustainedRate:0} grants/s sustained (API alone {run.ApiRate:0}/s)",

@@ -82,5 +82,21 @@ public sealed class Database(string connectionString) : IAsyncDisposable
         return [.. rows.Select(r => $"pg: {r[0]} ms total, {r[1]} calls, {r[2]} ms mean, {r[3]} rows — {r[4]}")];
     }
 
+    /// <summary>Every statement since the last reset, per operation: how many (DISCARD ALL, the pool's reset, apart) and their time.</summary>
+    public async Task<string> StatementTotalsAsync(int operations)
+    {
+        var rows = await RowsAsync(
+            """
+            SELECT coalesce(sum(calls) FILTER (WHERE query <> 'DISCARD ALL'), 0), coalesce(sum(calls) FILTER (WHERE query = 'DISCARD ALL'), 0),
+                   coalesce(round(sum(total_exec_time)), 0)::bigint
+            FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+            """);
+        var statements = long.Parse(rows[0][0], System.Globalization.CultureInfo.InvariantCulture);
+        var resets = long.Parse(rows[0][1], System.Globalization.CultureInfo.InvariantCulture);
+        var milliseconds = long.Parse(rows[0][2], System.Globalization.CultureInfo.InvariantCulture);
+        return $"pg: {statements} statements = {(double)statements / operations:0.0} per operation, plus {(double)resets / operations:0.0} DISCARD ALL; "
+            + $"{milliseconds} ms executing = {(double)milliseconds / operations:0.000} ms per operation";
+    }
+
     public ValueTask DisposeAsync() => dataSource.DisposeAsync();
 }

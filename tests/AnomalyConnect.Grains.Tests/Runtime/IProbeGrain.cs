@@ -9,6 +9,9 @@ public interface IProbeGrain : IGrain
 
     Task<ProbeView?> GetAsync();
 
+    /// <summary>Appends to the value, creating the grain when it does not exist: a lost update shows as a short value.</summary>
+    Task AppendAsync(string text);
+
     Task ScheduleAsync(string timer, DateTimeOffset dueAt);
 
     Task CancelAsync(string timer);

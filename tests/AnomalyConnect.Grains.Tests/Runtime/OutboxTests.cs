@@ -52,6 +52,24 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task Dispatcher_AfterMoreFailedClaimsThanItHasSlots_StillDelivers()
+    {
+        await using var runtime = await InProcessRuntime.CreateAsync();
+        await runtime.Database.ExecuteAsync("ALTER TABLE outbox RENAME TO outbox_away");
+        var dispatcher = runtime.Create<OutboxDispatcher>();
+        await dispatcher.StartAsync(CancellationToken.None);
+        // Every claim fails while the table is away; at a 50 ms poll interval that is far more failures than 16 slots.
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        await runtime.Database.ExecuteAsync("ALTER TABLE outbox_away RENAME TO outbox");
+
+        await runtime.Grains.GetGrain<IProbeGrain>("after-outage").SendAsync("chat", "after the outage");
+        var done = await Eventually.TrueAsync(() => Task.FromResult(runtime.Notes.Delivered.Count == 1), TimeSpan.FromSeconds(10));
+        await dispatcher.StopAsync(CancellationToken.None);
+
+        Assert.True(done, "nothing was delivered once claims worked again");
+    }
+
+    [Fact]
     public async Task Backoff_GrowsExponentially_UpToTheCeiling()
     {
         await using var runtime = await InProcessRuntime.CreateAsync();

@@ -18,6 +18,13 @@ public sealed class ProbeGrain : Grain<ProbeState>, IProbeGrain
         return true;
     });
 
+    public Task AppendAsync(string text) => UpdateAsync(turn =>
+    {
+        turn.State ??= new ProbeState();
+        turn.State.Value += text;
+        return true;
+    });
+
     public async Task<ProbeView?> GetAsync() =>
         await ReadStateAsync() is { } state ? new ProbeView(state.Value, state.Fired) : null;
 

@@ -31,14 +31,17 @@ public sealed partial class OutboxDispatcher(
         var inFlight = new List<Task>();
         while (!stoppingToken.IsCancellationRequested)
         {
+            var held = 0;
             try
             {
                 await slots.WaitAsync(stoppingToken);
+                held = 1;
                 var free = slots.CurrentCount + 1;
                 var batch = await store.ClaimAsync(settings.SiloName, clock.GetUtcNow(), settings.OutboxLease, Math.Min(free, ClaimBatchSize), stoppingToken);
                 if (batch.Count == 0)
                 {
                     slots.Release();
+                    held = 0;
                     await signal.WaitAsync(settings.OutboxPollInterval, stoppingToken);
                     continue;
                 }
@@ -46,6 +49,7 @@ public sealed partial class OutboxDispatcher(
                 {
                     await slots.WaitAsync(stoppingToken);
                 }
+                held = 0; // each delivery releases its own slot
                 inFlight.RemoveAll(task => task.IsCompleted);
                 foreach (var message in batch)
                 {
@@ -58,6 +62,11 @@ public sealed partial class OutboxDispatcher(
             }
             catch (Exception exception)
             {
+                // A failed claim (the database away) gives its slot back, or a few failures would leave none.
+                if (held > 0)
+                {
+                    slots.Release(held);
+                }
                 LogDispatchLoopFailed(logger, exception);
                 await Task.Delay(settings.OutboxPollInterval, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
