@@ -143,7 +143,7 @@ internal sealed class NodeGrain(NodeCatalog catalog, GrainIndex index, NpgsqlDat
         {
             BatchCommands =
             {
-                new NpgsqlBatchCommand("DELETE FROM node_counters WHERE node_id = $1") { Parameters = { new() { Value = Key } } },
+                new NpgsqlBatchCommand("DELETE FROM node_counter_sets WHERE node_id = $1") { Parameters = { new() { Value = Key } } },
                 new NpgsqlBatchCommand("DELETE FROM node_members WHERE node_id = $1") { Parameters = { new() { Value = Key } } },
             },
         };
