@@ -83,6 +83,24 @@ public sealed class NodeTrafficAccountingTests
     }
 
     [Fact]
+    public async Task ApplyAsync_WhenEveryUserOfFullPagesMoves_UpdatesTheirRowsInPlace()
+    {
+        var userIds = Enumerable.Range(0, 2000).Select(i => $"u-{i:D5}").ToArray();
+        await using var database = await MigratedDatabaseAsync(userIds);
+        await using var dataSource = database.CreateDataSource();
+        await ApplyAsync(dataSource, "node-a", commit: true, userIds.Select(u => Vless(u, 1, 10)).ToArray());
+
+        await using var connection = await dataSource.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await NodeTrafficAccounting.ApplyAsync(connection, transaction, "node-a", userIds.Select(u => Vless(u, 2, 20)).ToList(), Now.AddSeconds(15));
+
+        // HOT updates (heap-only tuples) write no index entries: what the fillfactor of migration 0012 makes room for.
+        Assert.True(await HotUpdatesAsync(connection, "user_traffic") >= userIds.Length * 9 / 10);
+        Assert.True(await HotUpdatesAsync(connection, "user_node_traffic") >= userIds.Length * 9 / 10);
+        Assert.True(await HotUpdatesAsync(connection, "user_daily_usage") > 0);
+    }
+
+    [Fact]
     public async Task Migration0011_PacksTheOldPerUserRowsIntoOneSetPerNode()
     {
         await using var database = await TestDatabase.CreateAsync();
@@ -145,6 +163,13 @@ public sealed class NodeTrafficAccountingTests
 
     private static Task<string> UsedAsync(TestDatabase database, string userId) =>
         database.ScalarAsync<string>("SELECT upload_bytes || '/' || download_bytes FROM user_traffic WHERE user_id = $1", userId);
+
+    private static async Task<long> HotUpdatesAsync(NpgsqlConnection connection, string table)
+    {
+        await using var command = new NpgsqlCommand("SELECT pg_stat_get_xact_tuples_hot_updated($1::regclass)", connection);
+        command.Parameters.Add(new() { Value = table });
+        return (long)(await command.ExecuteScalarAsync())!;
+    }
 
     private static async Task<byte[]> SetAsync(TestDatabase database, string nodeId)
     {
