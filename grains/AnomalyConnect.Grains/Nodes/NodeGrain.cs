@@ -156,7 +156,7 @@ internal sealed class NodeGrain(NodeCatalog catalog, GrainIndex index, NpgsqlDat
     {
         if (timerName == TickTimer)
         {
-            turn.SetTimer(TickTimer, turn.Now + options.Value.PollInterval);
+            turn.SetTimer(TickTimer, NodePollSchedule.NextAfter(Key, turn.Now, options.Value.PollInterval));
             turn.Send(OutboxKinds.NodeTick, OutboxKinds.NodeTickPartition(Key), new NodeTick(Key, turn.Now));
         }
         return Task.CompletedTask;
