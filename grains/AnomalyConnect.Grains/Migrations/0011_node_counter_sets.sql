@@ -5,6 +5,9 @@ CREATE TABLE node_counter_sets (
     node_id  text  PRIMARY KEY,
     counters bytea NOT NULL
 );
+-- Stored out of line but not compressed: pglz spent ~90 ms per write of a 10,000-user set and saved nothing
+-- (counters and ids are close to random bytes); uncompressed, the write takes ~11 ms.
+ALTER TABLE node_counter_sets ALTER COLUMN counters SET STORAGE EXTERNAL;
 
 INSERT INTO node_counter_sets (node_id, counters)
 SELECT node_id,
