@@ -143,7 +143,7 @@ internal sealed class NodeGrain(NodeCatalog catalog, GrainIndex index, NpgsqlDat
         {
             BatchCommands =
             {
-                new NpgsqlBatchCommand("DELETE FROM node_counters WHERE node_id = $1") { Parameters = { new() { Value = Key } } },
+                new NpgsqlBatchCommand("DELETE FROM node_counter_sets WHERE node_id = $1") { Parameters = { new() { Value = Key } } },
                 new NpgsqlBatchCommand("DELETE FROM node_members WHERE node_id = $1") { Parameters = { new() { Value = Key } } },
             },
         };
@@ -156,7 +156,7 @@ internal sealed class NodeGrain(NodeCatalog catalog, GrainIndex index, NpgsqlDat
     {
         if (timerName == TickTimer)
         {
-            turn.SetTimer(TickTimer, turn.Now + options.Value.PollInterval);
+            turn.SetTimer(TickTimer, NodePollSchedule.NextAfter(Key, turn.Now, options.Value.PollInterval));
             turn.Send(OutboxKinds.NodeTick, OutboxKinds.NodeTickPartition(Key), new NodeTick(Key, turn.Now));
         }
         return Task.CompletedTask;

@@ -2,7 +2,7 @@ using AnomalyConnect.Contracts.Nodes;
 
 namespace AnomalyConnect.Grains.Nodes;
 
-/// <summary>The node grain's state. Its last-seen counters per user live beside it in <c>node_counters</c>.</summary>
+/// <summary>The node grain's state. Its last-seen counters per user live beside it in <c>node_counter_sets</c>.</summary>
 internal sealed class NodeState
 {
     public required string Name { get; set; }

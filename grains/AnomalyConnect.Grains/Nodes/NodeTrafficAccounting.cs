@@ -6,8 +6,9 @@ namespace AnomalyConnect.Grains.Nodes;
 
 /// <summary>
 /// Counts a probe's traffic onto users exactly once, inside the node's turn: deltas are taken against the
-/// last-seen counters in <c>node_counters</c>, which move forward in the same transaction as the users' usage.
-/// A counter lower than last seen means the core restarted: what it shows now is all new traffic.
+/// last-seen counters in <c>node_counter_sets</c> (one packed row per node), which move forward in the same
+/// transaction as the users' usage. A counter lower than last seen means the core restarted: what it shows now is
+/// all new traffic.
 /// </summary>
 internal static class NodeTrafficAccounting
 {
@@ -15,7 +16,7 @@ internal static class NodeTrafficAccounting
         NpgsqlConnection connection, NpgsqlTransaction transaction, string nodeId, IReadOnlyList<TrafficCounter> counters, DateTimeOffset now)
     {
         var lastSeen = await ReadLastSeenAsync(connection, transaction, nodeId);
-        var changed = new List<(string Protocol, string UserId, long Upload, long Download)>();
+        var changed = 0;
         var perUser = new SortedDictionary<string, (long Upload, long Download)>(StringComparer.Ordinal);
         var wentDown = false;
         foreach (var counter in counters)
@@ -30,49 +31,40 @@ internal static class NodeTrafficAccounting
             wentDown |= restarted;
             var deltaUp = restarted ? counter.Upload : counter.Upload - lastUp;
             var deltaDown = restarted ? counter.Download : counter.Download - lastDown;
-            changed.Add((protocol, counter.UserId, counter.Upload, counter.Download));
+            lastSeen[(protocol, counter.UserId)] = (counter.Upload, counter.Download);
+            changed++;
             var sum = perUser.GetValueOrDefault(counter.UserId);
             perUser[counter.UserId] = (sum.Upload + deltaUp, sum.Download + deltaDown);
         }
-        if (changed.Count == 0)
+        if (changed == 0)
         {
             return new AccountingResult(0, 0, [], wentDown);
         }
 
-        await SaveLastSeenAsync(connection, transaction, nodeId, changed);
+        await SaveLastSeenAsync(connection, transaction, nodeId, lastSeen);
         var toReview = await AddToUsersAsync(connection, transaction, nodeId, perUser, now);
         return new AccountingResult(perUser.Values.Sum(v => v.Upload), perUser.Values.Sum(v => v.Download), toReview, wentDown);
     }
 
-    private static async Task<Dictionary<(string, string), (long, long)>> ReadLastSeenAsync(
+    private static async Task<Dictionary<(string Protocol, string UserId), (long Upload, long Download)>> ReadLastSeenAsync(
         NpgsqlConnection connection, NpgsqlTransaction transaction, string nodeId)
     {
-        await using var command = new NpgsqlCommand(
-            "SELECT protocol, user_id, upload, download FROM node_counters WHERE node_id = $1", connection, transaction);
+        await using var command = new NpgsqlCommand("SELECT counters FROM node_counter_sets WHERE node_id = $1", connection, transaction);
         command.Parameters.Add(new() { Value = nodeId });
-        var lastSeen = new Dictionary<(string, string), (long, long)>();
-        await using var reader = await command.ExecuteReaderAsync();
-        while (await reader.ReadAsync())
-        {
-            lastSeen[(reader.GetString(0), reader.GetString(1))] = (reader.GetInt64(2), reader.GetInt64(3));
-        }
-        return lastSeen;
+        return await command.ExecuteScalarAsync() is byte[] packed ? NodeCounterSet.Read(packed) : new();
     }
 
+    /// <summary>Rewrites the node's whole set: one row, however many counters moved.</summary>
     private static async Task SaveLastSeenAsync(
-        NpgsqlConnection connection, NpgsqlTransaction transaction, string nodeId, List<(string Protocol, string UserId, long Upload, long Download)> changed)
+        NpgsqlConnection connection, NpgsqlTransaction transaction, string nodeId, Dictionary<(string, string), (long, long)> lastSeen)
     {
         await using var command = new NpgsqlCommand(
             """
-            INSERT INTO node_counters (node_id, protocol, user_id, upload, download)
-            SELECT $1, p, u, up, down FROM unnest($2::text[], $3::text[], $4::bigint[], $5::bigint[]) AS c(p, u, up, down)
-            ON CONFLICT (node_id, protocol, user_id) DO UPDATE SET upload = EXCLUDED.upload, download = EXCLUDED.download
+            INSERT INTO node_counter_sets (node_id, counters) VALUES ($1, $2)
+            ON CONFLICT (node_id) DO UPDATE SET counters = EXCLUDED.counters
             """, connection, transaction);
         command.Parameters.Add(new() { Value = nodeId });
-        command.Parameters.Add(new() { Value = changed.Select(c => c.Protocol).ToArray() });
-        command.Parameters.Add(new() { Value = changed.Select(c => c.UserId).ToArray() });
-        command.Parameters.Add(new() { Value = changed.Select(c => c.Upload).ToArray() });
-        command.Parameters.Add(new() { Value = changed.Select(c => c.Download).ToArray() });
+        command.Parameters.Add(new() { Value = NodeCounterSet.Write(lastSeen) });
         await command.ExecuteNonQueryAsync();
     }
 
