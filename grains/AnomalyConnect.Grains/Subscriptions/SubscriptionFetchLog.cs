@@ -10,7 +10,7 @@ namespace AnomalyConnect.Grains.Subscriptions;
 /// </summary>
 internal sealed class SubscriptionFetchLog
 {
-    public const int Capacity = 100_000;
+    public const int Capacity = 20_000;
 
     private readonly Channel<FetchRecord> channel = Channel.CreateBounded<FetchRecord>(new BoundedChannelOptions(Capacity)
     {

@@ -6,20 +6,23 @@ using Npgsql;
 namespace AnomalyConnect.Grains.Subscriptions;
 
 /// <summary>
-/// Drains <see cref="SubscriptionFetchLog"/> about once a second into one insert, and every few seconds trims the
-/// users it wrote to their newest fetches (so a user holds at most <see cref="SubscriptionFetchStore.KeptPerUser"/>
-/// fetches plus those of the last few seconds). A batch that fails is dropped with a warning: the log is for
-/// operators, and retrying it could only grow behind a database that is away.
+/// Drains <see cref="SubscriptionFetchLog"/> four times a second into one insert (so that little waits in memory),
+/// and trims the users it wrote to their newest fetches: a user with a bound's worth of fetches written since its
+/// last trim at once, the others every <see cref="TrimEvery"/>. So a user holds at most
+/// <see cref="SubscriptionFetchStore.KeptPerUser"/> fetches plus those of the last half minute, and a user fetching
+/// all the time is trimmed once per period, not at every flush. A batch that fails is dropped with a warning: the
+/// log is for operators, and retrying it could only grow behind a database that is away.
 /// </summary>
 internal sealed partial class SubscriptionFetchWriter(
     SubscriptionFetchLog log, NpgsqlDataSource dataSource, ILogger<SubscriptionFetchWriter> logger)
     : BackgroundService
 {
-    private static readonly TimeSpan FlushEvery = TimeSpan.FromSeconds(1);
-    private static readonly TimeSpan TrimEvery = TimeSpan.FromSeconds(5);
+    private static readonly TimeSpan FlushEvery = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan TrimEvery = TimeSpan.FromSeconds(30);
     private const int MaxBatch = 5_000;
     private const int TrimChunk = 2_000;
-    private readonly HashSet<string> written = new(StringComparer.Ordinal);
+    /// <summary>Users written since their last trim, with how many fetches.</summary>
+    private readonly Dictionary<string, int> written = new(StringComparer.Ordinal);
     private readonly Stopwatch sinceTrim = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -33,7 +36,12 @@ internal sealed partial class SubscriptionFetchWriter(
                 await FlushAsync(stoppingToken);
                 if (sinceTrim.Elapsed >= TrimEvery)
                 {
-                    await TrimAsync(stoppingToken);
+                    sinceTrim.Restart();
+                    await TrimAsync([.. written.Keys], stoppingToken);
+                }
+                else
+                {
+                    await TrimAsync([.. written.Where(w => w.Value >= SubscriptionFetchStore.KeptPerUser).Select(w => w.Key)], stoppingToken);
                 }
                 await Task.Delay(FlushEvery, stoppingToken);
             }
@@ -44,14 +52,19 @@ internal sealed partial class SubscriptionFetchWriter(
         }
         using var last = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await FlushAsync(last.Token);
-        await TrimAsync(last.Token);
+        await TrimAsync([.. written.Keys], last.Token);
     }
 
-    private async Task TrimAsync(CancellationToken cancellationToken)
+    private async Task TrimAsync(string[] users, CancellationToken cancellationToken)
     {
-        sinceTrim.Restart();
-        var users = written.ToArray();
-        written.Clear();
+        if (users.Length == 0)
+        {
+            return;
+        }
+        foreach (var user in users)
+        {
+            written.Remove(user);
+        }
         try
         {
             foreach (var chunk in users.Chunk(TrimChunk))
@@ -85,7 +98,7 @@ internal sealed partial class SubscriptionFetchWriter(
                 await SubscriptionFetchStore.InsertAsync(dataSource, batch, cancellationToken);
                 foreach (var record in batch)
                 {
-                    written.Add(record.UserId);
+                    written[record.UserId] = written.GetValueOrDefault(record.UserId) + 1;
                 }
             }
             catch (Exception exception)
