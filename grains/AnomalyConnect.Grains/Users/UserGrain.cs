@@ -44,7 +44,7 @@ internal sealed class UserGrain(NodeCatalog nodes, NpgsqlDataSource dataSource, 
         state.Status = UserStatusRules.Evaluate(state, 0, turn.Now);
         state.Placements = [.. await nodes.ChooseAsync(user.Region, CancellationToken.None)];
         turn.State = state;
-        UserTrafficStore.Reset(turn);
+        UserTrafficStore.Create(turn);
         CommitConsequences(turn, UserSnapshot.Empty);
         Audit(turn, "user.created", actor, user);
         return new UserResult(UserOutcome.Done, UserViews.Of(Key, state, (0, 0)));

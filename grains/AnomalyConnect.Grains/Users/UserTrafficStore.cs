@@ -33,7 +33,19 @@ internal static class UserTrafficStore
         return (Contracts.Runtime.GrainJson.Deserialize<UserState>(reader.GetString(0)), reader.GetInt64(1), reader.GetInt64(2));
     }
 
-    /// <summary>Creates the row at zero, or zeroes it (a new user, or a traffic reset), with the turn's save.</summary>
+    /// <summary>
+    /// A new user's row at zero, with the turn's save. A plain insert: an upsert would fire the table's UPDATE
+    /// triggers (daily usage, change notifications) for every new user. No row can be there already, since a
+    /// user's rows are written only in its own turns and <see cref="Delete"/> removes them with its state.
+    /// </summary>
+    public static void Create(GrainTurn<UserState> turn) =>
+        turn.Write(new NpgsqlBatchCommand(
+            "INSERT INTO user_traffic (user_id, upload_bytes, download_bytes, updated_at) VALUES ($1, 0, 0, $2)")
+        {
+            Parameters = { new() { Value = turn.Key }, new() { Value = turn.Now } },
+        });
+
+    /// <summary>Creates the row at zero, or zeroes it (a traffic reset), with the turn's save.</summary>
     public static void Reset(GrainTurn<UserState> turn)
     {
         turn.Write(new NpgsqlBatchCommand(
