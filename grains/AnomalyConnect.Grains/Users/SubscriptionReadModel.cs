@@ -29,6 +29,16 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
 
     private const int MaxSharedPlacementLists = 10_000;
 
+    /// <summary>Token, user id, state and usage of users by subscription token; a lookup adds the token.</summary>
+    private const string SelectUsersByToken =
+        """
+        SELECT i.index_value, i.grain_key, g.state::text, coalesce(t.upload_bytes, 0), coalesce(t.download_bytes, 0)
+        FROM grain_index i
+        JOIN grain_state g ON g.grain_type = i.grain_type AND g.grain_key = i.grain_key AND g.state IS NOT NULL
+        LEFT JOIN user_traffic t ON t.user_id = i.grain_key
+        WHERE i.grain_type = 'user' AND i.index_name = 'subscription-token'
+        """;
+
     public static readonly TimeSpan StampLifetime = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentDictionary<string, UserView> byToken = new(StringComparer.Ordinal);
@@ -46,8 +56,6 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
 
     /// <summary>Completes at the first lookup: processes that never serve a subscription never listen.</summary>
     public Task Wanted => wanted.Task;
-
-    public int Count => byToken.Count;
 
     public async ValueTask<UserView?> FindAsync(string token, CancellationToken cancellationToken)
     {
@@ -114,19 +122,12 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
     {
         var startSequence = Interlocked.Read(ref sequence);
         var startGeneration = Interlocked.Read(ref generation);
-        await using var command = dataSource.CreateCommand(
-            """
-            SELECT i.index_value, i.grain_key, g.state::text, coalesce(t.upload_bytes, 0), coalesce(t.download_bytes, 0)
-            FROM grain_index i
-            JOIN grain_state g ON g.grain_type = i.grain_type AND g.grain_key = i.grain_key AND g.state IS NOT NULL
-            LEFT JOIN user_traffic t ON t.user_id = i.grain_key
-            WHERE i.grain_type = 'user' AND i.index_name = 'subscription-token'
-            """);
+        await using var command = dataSource.CreateCommand(SelectUsersByToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var loaded = 0;
         while (await reader.ReadAsync(cancellationToken) && live && byToken.Count < MaxEntries)
         {
-            if (ViewOf(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt64(3), reader.GetInt64(4)) is { } user)
+            if (ViewOf(reader) is { } user)
             {
                 Keep(user.Credentials.SubscriptionToken, user, startSequence, startGeneration);
                 loaded++;
@@ -211,21 +212,10 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
 
     private async Task<UserView?> ReadAsync(string token, CancellationToken cancellationToken)
     {
-        await using var command = dataSource.CreateCommand(
-            """
-            SELECT i.grain_key, g.state::text, coalesce(t.upload_bytes, 0), coalesce(t.download_bytes, 0)
-            FROM grain_index i
-            JOIN grain_state g ON g.grain_type = i.grain_type AND g.grain_key = i.grain_key AND g.state IS NOT NULL
-            LEFT JOIN user_traffic t ON t.user_id = i.grain_key
-            WHERE i.grain_type = 'user' AND i.index_name = 'subscription-token' AND i.index_value = $1
-            """);
+        await using var command = dataSource.CreateCommand(SelectUsersByToken + " AND i.index_value = $1");
         command.Parameters.Add(new() { Value = token });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken))
-        {
-            return null;
-        }
-        return ViewOf(token, reader.GetString(0), reader.GetString(1), reader.GetInt64(2), reader.GetInt64(3));
+        return await reader.ReadAsync(cancellationToken) ? ViewOf(reader) : null;
     }
 
     private sealed class PlacementListComparer : IEqualityComparer<IReadOnlyList<UserPlacement>>
@@ -246,15 +236,16 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
         }
     }
 
-    private static UserView? ViewOf(string token, string userId, string stateJson, long upload, long download)
+    private static UserView? ViewOf(NpgsqlDataReader reader)
     {
-        var state = GrainJson.Deserialize<UserState>(stateJson);
+        var token = reader.GetString(0);
+        var state = GrainJson.Deserialize<UserState>(reader.GetString(2));
         // The index and the state are read in one snapshot, but guard anyway: an old token must never serve.
         if (!string.Equals(state.SubscriptionToken, token, StringComparison.Ordinal))
         {
             return null;
         }
-        return UserViews.Of(userId, state, (upload, download)) with
+        return UserViews.Of(reader.GetString(1), state, (reader.GetInt64(3), reader.GetInt64(4))) with
         {
             TelegramId = null,
             Username = null,

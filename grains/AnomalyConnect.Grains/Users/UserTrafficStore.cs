@@ -15,7 +15,7 @@ internal static class UserTrafficStore
         return await reader.ReadAsync() ? (reader.GetInt64(0), reader.GetInt64(1)) : (0, 0);
     }
 
-    /// <summary>The committed state and usage in one round trip, locking nothing (the subscription hot path).</summary>
+    /// <summary>The committed state and usage in one round trip, locking nothing.</summary>
     public static async Task<(UserState State, long Upload, long Download)?> ReadWithUsageAsync(NpgsqlDataSource dataSource, string userId)
     {
         await using var command = dataSource.CreateCommand(

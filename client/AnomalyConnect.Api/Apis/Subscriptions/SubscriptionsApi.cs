@@ -14,8 +14,8 @@ namespace AnomalyConnect.Api.Apis.Subscriptions;
 /// <summary>
 /// <c>GET|HEAD /sub/{token}</c> (DESIGN.md §4): the subscription in the format <c>?format=</c> or the User-Agent
 /// asks for, with the headers apps read; <c>GET /sub/{token}/info</c>; and the admin's device endpoints.
-/// A fetch costs one token lookup, one user read and, when the app sends <c>x-hwid</c>, one read of its devices;
-/// nodes come from a cache, and the fetch log is written in batches off the request.
+/// A fetch reads the user from memory (<see cref="ISubscriptionUsers"/>) and, when the app sends <c>x-hwid</c>,
+/// reads its devices; nodes come from a cache, and the fetch log is written in batches off the request.
 /// </summary>
 public static class SubscriptionsApi
 {
