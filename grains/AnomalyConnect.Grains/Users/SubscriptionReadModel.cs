@@ -41,7 +41,7 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
 
     public static readonly TimeSpan StampLifetime = TimeSpan.FromSeconds(10);
 
-    private readonly ConcurrentDictionary<string, UserView> byToken = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, SubscriptionEntry> byToken = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string> tokenByUser = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, long> stamps = new(StringComparer.Ordinal);
 
@@ -66,18 +66,20 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
         wanted.TrySetResult();
         if (live && byToken.TryGetValue(token, out var known))
         {
-            return known;
+            return known.ToView(token);
         }
         var startedAt = clock.GetTimestamp();
         var startSequence = Interlocked.Read(ref sequence);
         var startGeneration = Interlocked.Read(ref generation);
-        var user = await StateStore.GuardAsync(() => ReadAsync(token, cancellationToken));
-        if (user is null || !live || clock.GetElapsedTime(startedAt) >= StampLifetime)
+        if (await StateStore.GuardAsync(() => ReadAsync(token, cancellationToken)) is not { } read)
         {
-            return user;
+            return null;
         }
-        Keep(user.Credentials.SubscriptionToken, user, startSequence, startGeneration);
-        return user;
+        if (live && clock.GetElapsedTime(startedAt) < StampLifetime)
+        {
+            Keep(read.Token, read.Entry, startSequence, startGeneration);
+        }
+        return read.Entry.ToView(token);
     }
 
     /// <summary>
@@ -127,9 +129,9 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
         var loaded = 0;
         while (await reader.ReadAsync(cancellationToken) && live && byToken.Count < MaxEntries)
         {
-            if (ViewOf(reader) is { } user)
+            if (EntryOf(reader) is { } row)
             {
-                Keep(user.Credentials.SubscriptionToken, user, startSequence, startGeneration);
+                Keep(row.Token, row.Entry, startSequence, startGeneration);
                 loaded++;
             }
         }
@@ -168,19 +170,15 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
     {
         stamps[userId] = Interlocked.Increment(ref sequence);
         if (tokenByUser.TryGetValue(userId, out var token) && byToken.TryGetValue(token, out var copy)
-            && !byToken.TryUpdate(token, copy with { UsedUploadBytes = upload, UsedDownloadBytes = download }, copy))
+            && !byToken.TryUpdate(token, copy.WithUsage(upload, download), copy))
         {
             // Replaced meanwhile by a read: the stamp above makes that read drop its own copy; drop this one too.
             byToken.TryRemove(token, out _);
         }
     }
 
-    private void Keep(string token, UserView user, long startSequence, long startGeneration)
+    private void Keep(string token, SubscriptionEntry user, long startSequence, long startGeneration)
     {
-        if (placementLists.Count < MaxSharedPlacementLists)
-        {
-            user = user with { Placements = placementLists.GetOrAdd(user.Placements, user.Placements) };
-        }
         if (byToken.Count >= MaxEntries)
         {
             DropAll();
@@ -198,7 +196,7 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
             || Interlocked.Read(ref generation) != startGeneration;
         if (stale)
         {
-            byToken.TryRemove(new KeyValuePair<string, UserView>(token, user));
+            byToken.TryRemove(new KeyValuePair<string, SubscriptionEntry>(token, user));
             tokenByUser.TryRemove(new KeyValuePair<string, string>(user.UserId, token));
         }
     }
@@ -210,12 +208,12 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
         tokenByUser.Clear();
     }
 
-    private async Task<UserView?> ReadAsync(string token, CancellationToken cancellationToken)
+    private async Task<(string Token, SubscriptionEntry Entry)?> ReadAsync(string token, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(SelectUsersByToken + " AND i.index_value = $1");
         command.Parameters.Add(new() { Value = token });
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken) ? ViewOf(reader) : null;
+        return await reader.ReadAsync(cancellationToken) ? EntryOf(reader) : null;
     }
 
     private sealed class PlacementListComparer : IEqualityComparer<IReadOnlyList<UserPlacement>>
@@ -236,7 +234,8 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
         }
     }
 
-    private static UserView? ViewOf(NpgsqlDataReader reader)
+    /// <summary>A row of <see cref="SelectUsersByToken"/> as its token and entry; null for a token the state no longer holds.</summary>
+    private (string Token, SubscriptionEntry Entry)? EntryOf(NpgsqlDataReader reader)
     {
         var token = reader.GetString(0);
         var state = GrainJson.Deserialize<UserState>(reader.GetString(2));
@@ -245,13 +244,11 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
         {
             return null;
         }
-        return UserViews.Of(reader.GetString(1), state, (reader.GetInt64(3), reader.GetInt64(4))) with
+        IReadOnlyList<UserPlacement> placements = state.Placements;
+        if (placementLists.Count < MaxSharedPlacementLists)
         {
-            TelegramId = null,
-            Username = null,
-            DisplayName = null,
-            Email = null,
-            EmployeeId = null,
-        };
+            placements = placementLists.GetOrAdd(placements, placements);
+        }
+        return (state.SubscriptionToken, new SubscriptionEntry(reader.GetString(1), state, placements, reader.GetInt64(3), reader.GetInt64(4)));
     }
 }
