@@ -70,6 +70,31 @@ public sealed class OutboxTests
     }
 
     [Fact]
+    public async Task StartInSlots_WhenTheBatchIsLargerThanTheSlots_StartsEveryDelivery()
+    {
+        using var slots = new SemaphoreSlim(2, 2);
+        await slots.WaitAsync(); // the caller's slot, which the first delivery takes over
+        var delivered = new List<int>();
+        var inFlight = new List<Task>();
+        async Task DeliverAsync(int item)
+        {
+            await Task.Yield();
+            lock (delivered)
+            {
+                delivered.Add(item);
+            }
+            slots.Release();
+        }
+
+        await OutboxDispatcher.StartInSlotsAsync([1, 2, 3, 4, 5], slots, DeliverAsync, inFlight, CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(10));
+        await Task.WhenAll(inFlight).WaitAsync(TimeSpan.FromSeconds(10));
+
+        Assert.Equal([1, 2, 3, 4, 5], delivered.Order());
+        Assert.Equal(2, slots.CurrentCount);
+    }
+
+    [Fact]
     public async Task Backoff_GrowsExponentially_UpToTheCeiling()
     {
         await using var runtime = await InProcessRuntime.CreateAsync();

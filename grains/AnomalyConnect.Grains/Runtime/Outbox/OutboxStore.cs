@@ -7,12 +7,15 @@ namespace AnomalyConnect.Grains.Runtime;
 /// <summary>Claims, completes and reschedules outbox entries. Only the oldest entry of a partition is ever claimable.</summary>
 public sealed class OutboxStore(NpgsqlDataSource dataSource)
 {
+    /// <summary>
+    /// Leases up to <paramref name="limit"/> claimable entries. The locking, limited selection is a materialized CTE:
+    /// as a subquery of the UPDATE it could be run again under concurrent changes and lease more rows than the LIMIT.
+    /// </summary>
     public async Task<IReadOnlyList<OutboxEnvelope>> ClaimAsync(string silo, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(
             """
-            UPDATE outbox o SET leased_until = $2, leased_by = $3, attempts = o.attempts + 1
-            FROM (
+            WITH claimed AS MATERIALIZED (
                 SELECT x.id FROM outbox x
                 WHERE x.next_attempt_at <= $1
                   AND (x.leased_until IS NULL OR x.leased_until <= $1)
@@ -20,7 +23,9 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
                 ORDER BY x.id
                 LIMIT $4
                 FOR UPDATE SKIP LOCKED
-            ) claimed
+            )
+            UPDATE outbox o SET leased_until = $2, leased_by = $3, attempts = o.attempts + 1
+            FROM claimed
             WHERE o.id = claimed.id
             RETURNING o.id, o.kind, o.partition_key, o.payload::text, o.attempts, o.created_at
             """);
