@@ -40,8 +40,10 @@ public static class GrainsServiceCollectionExtensions
         services.AddHttpClient<Hysteria2StatsClient>(http => http.Timeout = TimeSpan.FromSeconds(30))
             .ConfigurePrimaryHttpMessageHandler(() => XrayApiClient.CreateHandler(clientOptions.LoadClientCertificate(), clientOptions.LoadCaCertificate()));
         services.AddSingleton<NodeConnections>();
+        services.AddSingleton<NodeProber>();
 
         services.AddOutboxHandler<NodeTickHandler>();
+        services.AddOutboxHandler<NodeHeartbeatHandler>();
         services.AddOutboxHandler<NodeUserSyncHandler>();
         services.AddOutboxHandler<NodeResyncHandler>();
         services.AddOutboxHandler<NodeEvacuateHandler>();

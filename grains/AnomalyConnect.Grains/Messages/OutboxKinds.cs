@@ -5,6 +5,7 @@ public static class OutboxKinds
 {
     public const string NodeUserSync = "node.user-sync";
     public const string NodeTick = "node.tick";
+    public const string NodeHeartbeat = "node.heartbeat";
     public const string NodeResync = "node.resync";
     public const string NodeEvacuate = "node.evacuate";
     public const string UserReview = "user.review";
@@ -12,6 +13,7 @@ public static class OutboxKinds
 
     public static string NodeUserPartition(string nodeId, string protocol, string userId) => $"node:{nodeId}:{protocol}:{userId}";
 
+    /// <summary>Ticks and heartbeats of a node share it, so that two probes of one node are never applied out of order.</summary>
     public static string NodeTickPartition(string nodeId) => $"node-tick:{nodeId}";
 
     public static string NodeResyncPartition(string nodeId) => $"node-resync:{nodeId}";

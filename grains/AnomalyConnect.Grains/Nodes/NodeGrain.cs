@@ -14,6 +14,7 @@ internal sealed class NodeGrain(NodeCatalog catalog, GrainIndex index, NpgsqlDat
     : Grain<NodeState>, INodeGrain
 {
     public const string TickTimer = "tick";
+    public const string HeartbeatTimer = "heartbeat";
 
     public async Task<NodeResult> RegisterAsync(NodeDefinition definition)
     {
@@ -40,6 +41,7 @@ internal sealed class NodeGrain(NodeCatalog catalog, GrainIndex index, NpgsqlDat
             state.Xray = definition.Xray;
             state.Hysteria2 = definition.Hysteria2;
             turn.SetTimer(TickTimer, turn.Now);
+            ScheduleHeartbeat(turn);
             if (turn.Existed)
             {
                 turn.Send(OutboxKinds.NodeResync, OutboxKinds.NodeResyncPartition(Key), new NodeResync(Key, "definition changed"));
@@ -154,12 +156,30 @@ internal sealed class NodeGrain(NodeCatalog catalog, GrainIndex index, NpgsqlDat
 
     protected override Task OnTimerAsync(GrainTurn<NodeState> turn, string timerName)
     {
-        if (timerName == TickTimer)
+        switch (timerName)
         {
-            turn.SetTimer(TickTimer, NodePollSchedule.NextAfter(Key, turn.Now, options.Value.PollInterval));
-            turn.Send(OutboxKinds.NodeTick, OutboxKinds.NodeTickPartition(Key), new NodeTick(Key, turn.Now));
+            case TickTimer:
+                turn.SetTimer(TickTimer, NodePollSchedule.NextAfter(Key, turn.Now, options.Value.PollInterval));
+                turn.Send(OutboxKinds.NodeTick, OutboxKinds.NodeTickPartition(Key), new NodeTick(Key, turn.Now));
+                // Also starts the heartbeats of a node registered before there were any.
+                ScheduleHeartbeat(turn);
+                break;
+            case HeartbeatTimer when ScheduleHeartbeat(turn):
+                turn.Send(OutboxKinds.NodeHeartbeat, OutboxKinds.NodeTickPartition(Key), new NodeHeartbeat(Key, turn.Now));
+                break;
         }
         return Task.CompletedTask;
+    }
+
+    /// <summary>Sets the next heartbeat of an Xray node that is not draining; false (and none set) otherwise.</summary>
+    private bool ScheduleHeartbeat(GrainTurn<NodeState> turn)
+    {
+        if (!options.Value.HeartbeatsEnabled || turn.State is not { Xray: not null } state || state.Health == NodeHealth.Draining)
+        {
+            return false;
+        }
+        turn.SetTimer(HeartbeatTimer, NodePollSchedule.NextAfter(Key, turn.Now, options.Value.HeartbeatInterval));
+        return true;
     }
 
     private void RecordFailure(GrainTurn<NodeState> turn, NodeState state, string? error)

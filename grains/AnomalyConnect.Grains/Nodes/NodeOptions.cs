@@ -8,6 +8,15 @@ public sealed class NodeOptions
     /// <summary>How often each node is probed (health, uptime, traffic counters).</summary>
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How often a healthy Xray node is asked its core's uptime between two polls, so that a restarted core (which
+    /// has lost every user) is noticed and resynced within seconds rather than at the next poll. Heartbeats are off
+    /// when this is not shorter than <see cref="PollInterval"/>.
+    /// </summary>
+    public TimeSpan HeartbeatInterval { get; set; } = TimeSpan.FromSeconds(3);
+
+    public bool HeartbeatsEnabled => HeartbeatInterval > TimeSpan.Zero && HeartbeatInterval < PollInterval;
+
     /// <summary>How long one probe may take before the node counts as not answering.</summary>
     public TimeSpan ProbeTimeout { get; set; } = TimeSpan.FromSeconds(5);
 

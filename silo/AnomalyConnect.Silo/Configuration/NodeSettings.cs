@@ -6,7 +6,7 @@ namespace AnomalyConnect.Silo.Configuration;
 
 /// <summary>
 /// Node polling and placement from the environment: NODE_POLL_INTERVAL_SECONDS (15), NODE_PROBE_TIMEOUT_SECONDS (5),
-/// NODE_FAILURE_THRESHOLD (3), PLACEMENT_MODE (least_loaded | all_nodes), and the mTLS identity toward nodes:
+/// NODE_HEARTBEAT_SECONDS (3), NODE_FAILURE_THRESHOLD (3), PLACEMENT_MODE (least_loaded | all_nodes), and the mTLS identity toward nodes:
 /// NODE_CLIENT_CERT, NODE_CLIENT_KEY, NODE_CA_CERT (PEM files).
 /// </summary>
 public static class NodeSettings
@@ -21,6 +21,10 @@ public static class NodeSettings
         if (Seconds(configuration, "NODE_PROBE_TIMEOUT_SECONDS", problems) is { } timeout)
         {
             options.ProbeTimeout = timeout;
+        }
+        if (Seconds(configuration, "NODE_HEARTBEAT_SECONDS", problems) is { } heartbeat)
+        {
+            options.HeartbeatInterval = heartbeat;
         }
         if (configuration["NODE_FAILURE_THRESHOLD"] is { Length: > 0 } threshold)
         {

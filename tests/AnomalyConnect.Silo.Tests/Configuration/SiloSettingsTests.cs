@@ -62,6 +62,7 @@ public sealed class SiloSettingsTests
     [InlineData("ADMIN_IDS", "123,abc", "ADMIN_IDS must be Telegram user ids")]
     [InlineData("ANOMALY_ROLES", "silo,frontend", "ANOMALY_ROLES names an unknown role 'frontend'")]
     [InlineData("ANOMALY_ROLES", "bot", "ANOMALY_ROLES asks for the bot but BOT_TOKEN is not set")]
+    [InlineData("NODE_HEARTBEAT_SECONDS", "often", "NODE_HEARTBEAT_SECONDS must be a number of seconds")]
     public void Read_WithAMalformedValue_ExplainsIt(string name, string value, string expectedStart)
     {
         var values = new Dictionary<string, string?>(Complete) { [name] = value };
@@ -81,6 +82,20 @@ public sealed class SiloSettingsTests
         Assert.Empty(problems);
         Assert.True(settings.Roles.Bot);
         Assert.Equal([42L, 43L], settings.AdminIds);
+    }
+
+    [Theory]
+    [InlineData(null, null, 3.0, true)]
+    [InlineData("10", "2", 2.0, true)]
+    [InlineData("10", "10", 10.0, false)]
+    public void Read_NodeHeartbeat_IsOnOnlyWhenShorterThanThePollInterval(string? poll, string? heartbeat, double expectedSeconds, bool expectedOn)
+    {
+        var values = new Dictionary<string, string?>(Complete) { ["NODE_POLL_INTERVAL_SECONDS"] = poll, ["NODE_HEARTBEAT_SECONDS"] = heartbeat };
+
+        var (settings, problems) = SiloSettings.Read(Configuration(values));
+
+        Assert.Empty(problems);
+        Assert.Equal((TimeSpan.FromSeconds(expectedSeconds), expectedOn), (settings.Nodes.HeartbeatInterval, settings.Nodes.HeartbeatsEnabled));
     }
 
     private static IConfiguration Configuration(Dictionary<string, string?> values) =>
