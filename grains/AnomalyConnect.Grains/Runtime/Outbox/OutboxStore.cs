@@ -10,6 +10,8 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
     /// <summary>
     /// Leases up to <paramref name="limit"/> claimable entries. The locking, limited selection is a materialized CTE:
     /// as a subquery of the UPDATE it could be run again under concurrent changes and lease more rows than the LIMIT.
+    /// Its ids are handed over as an array so that the UPDATE reads them by primary key; joined to the CTE, the
+    /// prepared (generic) plan hashed the whole table at every claim, 9 ms each with 10,000 entries waiting.
     /// </summary>
     public async Task<IReadOnlyList<OutboxEnvelope>> ClaimAsync(string silo, DateTimeOffset now, TimeSpan lease, int limit, CancellationToken cancellationToken)
     {
@@ -25,8 +27,7 @@ public sealed class OutboxStore(NpgsqlDataSource dataSource)
                 FOR UPDATE SKIP LOCKED
             )
             UPDATE outbox o SET leased_until = $2, leased_by = $3, attempts = o.attempts + 1
-            FROM claimed
-            WHERE o.id = claimed.id
+            WHERE o.id = ANY (ARRAY(SELECT id FROM claimed))
             RETURNING o.id, o.kind, o.partition_key, o.payload::text, o.attempts, o.created_at
             """);
         command.Parameters.Add(new() { Value = now, NpgsqlDbType = NpgsqlDbType.TimestampTz });
