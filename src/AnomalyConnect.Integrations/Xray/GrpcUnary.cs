@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Http.Headers;
@@ -75,13 +76,20 @@ internal static class GrpcUnary
                 GrpcStatusCode.Internal, $"{methodPath}: the node answered content-type '{contentType}', not a gRPC reply.");
         }
 
-        var body = await ReadBodyAsync(response.Content, methodPath, ct);
-        if (!TryReadStatus(response.TrailingHeaders, out var status, out var statusMessage) && !trailersOnly)
+        var (body, bodyLength) = await ReadBodyAsync(response.Content, methodPath, ct);
+        try
         {
-            throw new XrayApiException(GrpcStatusCode.Internal, $"{methodPath}: the reply ended without a grpc-status.");
+            if (!TryReadStatus(response.TrailingHeaders, out var status, out var statusMessage) && !trailersOnly)
+            {
+                throw new XrayApiException(GrpcStatusCode.Internal, $"{methodPath}: the reply ended without a grpc-status.");
+            }
+            ThrowIfFailed(methodPath, status, statusMessage);
+            return Unframe(body, bodyLength, methodPath, replyParser);
         }
-        ThrowIfFailed(methodPath, status, statusMessage);
-        return Unframe(body, methodPath, replyParser);
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(body);
+        }
     }
 
     private static Uri MethodUri(XrayEndpoint endpoint, string methodPath)
@@ -104,23 +112,23 @@ internal static class GrpcUnary
         return frame;
     }
 
-    private static TReply Unframe<TReply>(byte[] body, string methodPath, MessageParser<TReply> parser)
+    private static TReply Unframe<TReply>(byte[] body, int bodyLength, string methodPath, MessageParser<TReply> parser)
         where TReply : IMessage<TReply>
     {
-        if (body.Length < FramePrefixBytes)
+        if (bodyLength < FramePrefixBytes)
         {
-            throw new XrayApiException(GrpcStatusCode.Internal, $"{methodPath}: the reply has no message ({body.Length} bytes).");
+            throw new XrayApiException(GrpcStatusCode.Internal, $"{methodPath}: the reply has no message ({bodyLength} bytes).");
         }
         if (body[0] != 0)
         {
             throw new XrayApiException(GrpcStatusCode.Internal, $"{methodPath}: the reply is compressed or malformed (flag {body[0]}).");
         }
         var length = BinaryPrimitives.ReadUInt32BigEndian(body.AsSpan(1, 4));
-        if (length != (uint)(body.Length - FramePrefixBytes))
+        if (length != (uint)(bodyLength - FramePrefixBytes))
         {
             throw new XrayApiException(
                 GrpcStatusCode.Internal,
-                $"{methodPath}: the reply frame announces {length} bytes but {body.Length - FramePrefixBytes} came.");
+                $"{methodPath}: the reply frame announces {length} bytes but {bodyLength - FramePrefixBytes} came.");
         }
         try
         {
@@ -132,27 +140,44 @@ internal static class GrpcUnary
         }
     }
 
-    private static async Task<byte[]> ReadBodyAsync(HttpContent content, string methodPath, CancellationToken ct)
+    /// <summary>
+    /// Reads the reply body into a buffer rented from the shared pool, which the caller returns. A poll's QueryStats
+    /// reply is a megabyte or more: a fresh array grown by doubling left several large-object-heap arrays of garbage at
+    /// every poll of every node.
+    /// </summary>
+    private static async Task<(byte[] Buffer, int Length)> ReadBodyAsync(HttpContent content, string methodPath, CancellationToken ct)
     {
+        var buffer = ArrayPool<byte>.Shared.Rent(16 * 1024);
         try
         {
             await using var stream = await content.ReadAsStreamAsync(ct);
-            using var buffer = new MemoryStream();
-            var chunk = new byte[16 * 1024];
+            var length = 0;
             int read;
-            while ((read = await stream.ReadAsync(chunk, ct)) > 0)
+            while ((read = await stream.ReadAsync(buffer.AsMemory(length), ct)) > 0)
             {
-                if (buffer.Length + read > MaxReplyBytes)
+                length += read;
+                if (length > MaxReplyBytes)
                 {
                     throw new XrayApiException(GrpcStatusCode.Internal, $"{methodPath}: the reply exceeds {MaxReplyBytes} bytes.");
                 }
-                buffer.Write(chunk, 0, read);
+                if (length == buffer.Length)
+                {
+                    var larger = ArrayPool<byte>.Shared.Rent(buffer.Length * 2);
+                    buffer.AsSpan(0, length).CopyTo(larger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = larger;
+                }
             }
-            return buffer.ToArray();
+            return (buffer, length);
         }
-        catch (IOException e)
+        catch (Exception e)
         {
-            throw new HttpRequestException($"{methodPath}: the connection failed while reading the reply.", e);
+            ArrayPool<byte>.Shared.Return(buffer);
+            if (e is IOException)
+            {
+                throw new HttpRequestException($"{methodPath}: the connection failed while reading the reply.", e);
+            }
+            throw;
         }
     }
 
