@@ -1,6 +1,6 @@
 namespace AnomalyConnect.Benchmarks.Infrastructure;
 
-/// <summary>Samples a process's VmRSS every 250 ms in the background and keeps the peak, overall and since a mark.</summary>
+/// <summary>Samples a process's VmRSS every 100 ms in the background and keeps the peak, overall and since a mark.</summary>
 public sealed class RssSampler : IAsyncDisposable
 {
     private readonly int pid;
@@ -48,7 +48,7 @@ public sealed class RssSampler : IAsyncDisposable
             {
                 Volatile.Write(ref peakSinceMark, rss);
             }
-            await Task.Delay(250, stopping.Token).ContinueWith(_ => { }, TaskScheduler.Default);
+            await Task.Delay(100, stopping.Token).ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
 }
