@@ -196,7 +196,7 @@ internal sealed class NodeGrain(NodeCatalog catalog, GrainIndex index, NpgsqlDat
     private async Task RecordSuccessAsync(GrainTurn<NodeState> turn, NodeState state, NodeProbe probe)
     {
         var recovered = state.Health is NodeHealth.Unhealthy or NodeHealth.Unknown;
-        var restarted = probe.CoreUptimeSeconds is { } uptime && state.LastCoreUptimeSeconds is { } lastUptime && uptime < lastUptime;
+        var restarted = NodeRules.CoreRestarted(probe.CoreUptimeSeconds, state.LastCoreUptimeSeconds);
         state.ConsecutiveFailures = 0;
         state.LastError = null;
         state.LastHealthyAt = probe.ProbedAt;

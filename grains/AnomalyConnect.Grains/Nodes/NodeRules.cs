@@ -6,6 +6,13 @@ namespace AnomalyConnect.Grains.Nodes;
 /// <summary>What makes a node definition acceptable, in plain sentences.</summary>
 internal static partial class NodeRules
 {
+    /// <summary>
+    /// Whether a node's core restarted since it was last seen (and so lost every user): its uptime went down. The
+    /// node grain queues a resync on it; the heartbeat probes the node at once on it.
+    /// </summary>
+    public static bool CoreRestarted(long? uptimeSeconds, long? lastUptimeSeconds) =>
+        uptimeSeconds is { } uptime && lastUptimeSeconds is { } last && uptime < last;
+
     public static string? Validate(string nodeId, NodeDefinition definition)
     {
         if (!NodeIdPattern().IsMatch(nodeId))

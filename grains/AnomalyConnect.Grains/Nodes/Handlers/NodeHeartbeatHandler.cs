@@ -43,7 +43,7 @@ internal sealed partial class NodeHeartbeatHandler(
         {
             return;
         }
-        if (uptime >= lastUptime)
+        if (!NodeRules.CoreRestarted(uptime, lastUptime))
         {
             return;
         }
