@@ -16,6 +16,7 @@ internal sealed partial class UserChangeListener(
     public const string Channel = "anomaly_users_changed";
     private static readonly TimeSpan FirstRetry = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LastRetry = TimeSpan.FromSeconds(30);
+    private static readonly TimeSpan UnlistenPatience = TimeSpan.FromSeconds(5);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -51,29 +52,58 @@ internal sealed partial class UserChangeListener(
     {
         await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
         connection.Notification += (_, notification) => readModel.Apply(notification.Payload);
-        await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+        try
         {
-            await listen.ExecuteNonQueryAsync(stoppingToken);
+            await using (var listen = new NpgsqlCommand($"LISTEN {Channel}", connection))
+            {
+                await listen.ExecuteNonQueryAsync(stoppingToken);
+            }
+            readModel.StartedListening();
+            listening();
+            var loaded = await readModel.LoadAllAsync(stoppingToken);
+            LogListening(logger, loaded);
+            var sweptAt = clock.GetTimestamp();
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                if (!await connection.WaitAsync(SubscriptionReadModel.StampLifetime, stoppingToken))
+                {
+                    // Quiet for a while: make sure the connection is still there, since a silently dead one would
+                    // leave stale copies served forever.
+                    await using var ping = new NpgsqlCommand("SELECT 1", connection);
+                    await ping.ExecuteScalarAsync(stoppingToken);
+                }
+                if (clock.GetElapsedTime(sweptAt) >= SubscriptionReadModel.StampLifetime)
+                {
+                    readModel.SweepStamps();
+                    sweptAt = clock.GetTimestamp();
+                }
+            }
         }
-        readModel.StartedListening();
-        listening();
-        var loaded = await readModel.LoadAllAsync(stoppingToken);
-        LogListening(logger, loaded);
-        var sweptAt = clock.GetTimestamp();
-        while (!stoppingToken.IsCancellationRequested)
+        finally
         {
-            if (!await connection.WaitAsync(SubscriptionReadModel.StampLifetime, stoppingToken))
-            {
-                // Quiet for a while: make sure the connection is still there, since a silently dead one would
-                // leave stale copies served forever.
-                await using var ping = new NpgsqlCommand("SELECT 1", connection);
-                await ping.ExecuteScalarAsync(stoppingToken);
-            }
-            if (clock.GetElapsedTime(sweptAt) >= SubscriptionReadModel.StampLifetime)
-            {
-                readModel.SweepStamps();
-                sweptAt = clock.GetTimestamp();
-            }
+            await UnlistenAsync(connection);
+        }
+    }
+
+    /// <summary>
+    /// Pooled connections are not reset on close (see the data source), so this one must not go back still listening:
+    /// whoever got it next would be sent every change. A broken connection is not pooled again, so failing here is fine.
+    /// </summary>
+    private static async Task UnlistenAsync(NpgsqlConnection connection)
+    {
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            return;
+        }
+        try
+        {
+            using var patience = new CancellationTokenSource(UnlistenPatience);
+            await using var unlisten = new NpgsqlCommand("UNLISTEN *", connection);
+            await unlisten.ExecuteNonQueryAsync(patience.Token);
+        }
+        catch (Exception exception) when (exception is NpgsqlException or IOException or InvalidOperationException or OperationCanceledException)
+        {
+            // The connection is gone or busy; Npgsql does not pool a broken connector.
         }
     }
 
