@@ -13,6 +13,7 @@ public sealed class LoadWindow
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private readonly (long Busy, long Total) machineStart = Machine.CpuJiffies();
     private readonly double silosStart;
+    private readonly double silosJitStart;
     private readonly double postgresStart;
     private readonly double selfStart = ProcessStats.CpuSeconds(Environment.ProcessId);
 
@@ -22,6 +23,7 @@ public sealed class LoadWindow
         this.postgres = postgres;
         LoadBefore = Machine.LoadAverage;
         silosStart = ProcessStats.CpuSeconds(silos());
+        silosJitStart = silos().Sum(ProcessStats.JitCpuSeconds);
         postgresStart = PostgresCpu();
     }
 
@@ -38,6 +40,9 @@ public sealed class LoadWindow
     public double SilosCorePercent { get; private set; }
 
     public double PostgresCorePercent { get; private set; }
+
+    /// <summary>Of <see cref="SilosCorePercent"/>, at least what the runtime spent compiling the silos' code again at a higher tier.</summary>
+    public double SilosJitCorePercent { get; private set; }
 
     public double SelfCorePercent { get; private set; }
 
@@ -61,6 +66,7 @@ public sealed class LoadWindow
         var seconds = Math.Max(0.001, Elapsed.TotalSeconds);
         SilosCpuSeconds = ProcessStats.CpuSeconds(silos()) - silosStart;
         SilosCorePercent = 100.0 * SilosCpuSeconds / seconds;
+        SilosJitCorePercent = Math.Max(0, 100.0 * (silos().Sum(ProcessStats.JitCpuSeconds) - silosJitStart) / seconds);
         PostgresCpuSeconds = PostgresCpu() - postgresStart;
         PostgresCorePercent = 100.0 * PostgresCpuSeconds / seconds;
         SelfCpuSeconds = ProcessStats.CpuSeconds(Environment.ProcessId) - selfStart;
@@ -72,7 +78,7 @@ public sealed class LoadWindow
     /// <summary>One line for the report.</summary>
     public string Describe() =>
         $"load avg {LoadBefore} → {LoadAfter}; over {Elapsed.TotalSeconds:0.0} s the machine was {MachineBusyPercent:0}% busy "
-        + $"(all {Machine.Cores} cores, every process); CPU in % of one core: silo(s) {SilosCorePercent:0}, PostgreSQL {PostgresCorePercent:0}, "
+        + $"(all {Machine.Cores} cores, every process); CPU in % of one core: silo(s) {SilosCorePercent:0} (compiling code at least {SilosJitCorePercent:0}), PostgreSQL {PostgresCorePercent:0}, "
         + $"load program {SelfCorePercent:0}, other processes (wrk included) {Math.Max(0, (MachineBusyPercent * Machine.Cores) - SilosCorePercent - PostgresCorePercent - SelfCorePercent):0}";
 
     private double PostgresCpu()

@@ -8,12 +8,33 @@ public static class ProcessStats
     private const double TicksPerSecond = 100.0;
 
     /// <summary>utime + stime of the process, in seconds; 0 when it is gone.</summary>
-    public static double CpuSeconds(int pid)
+    public static double CpuSeconds(int pid) => CpuSecondsOf($"/proc/{pid}/stat");
+
+    public static double CpuSeconds(IEnumerable<int> pids) => pids.Sum(CpuSeconds);
+
+    /// <summary>
+    /// utime + stime of the .NET runtime's tiered-compilation thread (<c>.NET Tiered Com</c>) of the process, in
+    /// seconds: the share of a silo's CPU that went to compiling its code again at a higher tier, not to its work.
+    /// </summary>
+    public static double JitCpuSeconds(int pid)
     {
         try
         {
-            var stat = File.ReadAllText($"/proc/{pid}/stat");
-            // The command name may hold spaces: the fields that follow start after its closing parenthesis.
+            return Directory.EnumerateDirectories($"/proc/{pid}/task")
+                .Where(task => File.ReadAllText(Path.Combine(task, "comm")).StartsWith(".NET Tiered Com", StringComparison.Ordinal))
+                .Sum(task => CpuSecondsOf(Path.Combine(task, "stat")));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return 0;
+        }
+    }
+
+    private static double CpuSecondsOf(string statPath)
+    {
+        try
+        {
+            var stat = File.ReadAllText(statPath);
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
         }
@@ -22,8 +43,6 @@ public static class ProcessStats
             return 0;
         }
     }
-
-    public static double CpuSeconds(IEnumerable<int> pids) => pids.Sum(CpuSeconds);
 
     /// <summary>utime + stime + the CPU of children already reaped (cutime + cstime): a postmaster's exited backends count.</summary>
     public static double CpuSecondsWithReapedChildren(int pid)

@@ -82,6 +82,20 @@ public sealed class Database(string connectionString) : IAsyncDisposable
         return [.. rows.Select(r => $"pg: {r[0]} ms total, {r[1]} calls, {r[2]} ms mean, {r[3]} rows — {r[4]}")];
     }
 
+    /// <summary>The statements run at least <paramref name="minimumPerOperation"/> times per operation, most frequent first.</summary>
+    public async Task<IReadOnlyList<string>> StatementsPerOperationAsync(int operations, double minimumPerOperation = 0.5)
+    {
+        var rows = await RowsAsync(
+            """
+            SELECT round(calls::numeric / $1, 2), round((total_exec_time / greatest(calls, 1))::numeric, 3),
+                   regexp_replace(left(query, 120), '\s+', ' ', 'g')
+            FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = current_database())
+              AND calls >= $1 * $2
+            ORDER BY calls DESC
+            """, operations, minimumPerOperation);
+        return [.. rows.Select(r => $"pg per operation: {r[0]} × {r[1]} ms — {r[2]}")];
+    }
+
     /// <summary>Every statement since the last reset, per operation: how many (DISCARD ALL, the pool's reset, apart) and their time.</summary>
     public async Task<string> StatementTotalsAsync(int operations)
     {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json;
 using AnomalyConnect.Benchmarks.Infrastructure;
 using AnomalyConnect.Testing;
 
@@ -12,14 +13,9 @@ namespace AnomalyConnect.Benchmarks.World;
 /// </summary>
 public static class GrantLoad
 {
-    public static async Task<GrantRun> RunAsync(BenchWorld world, IReadOnlyList<Uri> silos, int grants, int concurrency)
+    public static async Task<GrantRun> RunAsync(BenchWorld world, IReadOnlyList<Uri> silos, int grants, int concurrency, string[]? createdIds = null)
     {
-        var clients = silos.Select(silo => new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency })
-        {
-            BaseAddress = silo,
-            Timeout = TimeSpan.FromSeconds(60),
-            DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", SiloProcess.AdminToken) },
-        }).ToArray();
+        var clients = silos.Select(silo => ClientOf(silo, concurrency)).ToArray();
         var latencies = new double[grants];
         var failures = 0;
         var next = -1;
@@ -36,6 +32,10 @@ public static class GrantLoad
                 {
                     Interlocked.Increment(ref failures);
                 }
+                else if (createdIds is not null)
+                {
+                    createdIds[index] = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("user_id").GetString()!;
+                }
             }
         })).ToArray();
         await Task.WhenAll(workers);
@@ -51,6 +51,40 @@ public static class GrantLoad
         return new GrantRun(grants, failures, apiDone, allPushed, drained,
             latencies[(int)(grants * 0.5)], latencies[Math.Min(grants - 1, (int)(grants * 0.99))]);
     }
+
+    /// <summary>
+    /// Brings a silo to the state of one that has been running: <paramref name="grants"/> grants through it, then
+    /// every user they made deleted through it (each removal pushed to the node), then an empty outbox. The nodes hold
+    /// the users they held before, so the figures that follow keep their sizes.
+    /// </summary>
+    public static async Task<GrantRun> WarmUpAsync(BenchWorld world, Uri silo, int grants, int concurrency)
+    {
+        var created = new string[grants];
+        var run = await RunAsync(world, [silo], grants, concurrency, created);
+        using var client = ClientOf(silo, concurrency);
+        var failures = 0;
+        await Parallel.ForEachAsync(created.Where(id => id is not null), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (id, _) =>
+        {
+            using var response = await client.DeleteAsync($"/admin/api/users/{Uri.EscapeDataString(id)}");
+            if (!response.IsSuccessStatusCode)
+            {
+                Interlocked.Increment(ref failures);
+            }
+        });
+        if (failures > 0 || !await world.WaitForEmptyOutboxAsync(TimeSpan.FromMinutes(10)))
+        {
+            throw new InvalidOperationException($"Warming {silo} up: {failures} of {grants} deletes failed or the outbox did not drain.");
+        }
+        Report.Progress($"{grants} users of the warm-up deleted again");
+        return run;
+    }
+
+    private static HttpClient ClientOf(Uri silo, int concurrency) => new(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency })
+    {
+        BaseAddress = silo,
+        Timeout = TimeSpan.FromSeconds(60),
+        DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", SiloProcess.AdminToken) },
+    };
 }
 
 /// <summary>One grant run: API answers, then every push delivered.</summary>
