@@ -106,12 +106,13 @@ public static class GrainRuntimeServiceCollectionExtensions
         var builder = new NpgsqlDataSourceBuilder(connectionString);
         // The untyped builder holds only the keys the string has (Npgsql's own answers true for every keyword).
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare"))
+        bool Says(string keyword) => given.ContainsKey(keyword) || given.ContainsKey(keyword.Replace(" ", "", StringComparison.Ordinal));
+        if (!Says("Max Auto Prepare"))
         {
             builder.ConnectionStringBuilder.MaxAutoPrepare = 100;
             builder.ConnectionStringBuilder.AutoPrepareMinUsages = 2;
         }
-        if (!given.ContainsKey("No Reset On Close") && !given.ContainsKey("NoResetOnClose"))
+        if (!Says("No Reset On Close"))
         {
             builder.ConnectionStringBuilder.NoResetOnClose = true;
         }

@@ -22,8 +22,9 @@ public sealed class LoadWindow
         this.silos = silos;
         this.postgres = postgres;
         LoadBefore = Machine.LoadAverage;
-        silosStart = ProcessStats.CpuSeconds(silos());
-        silosJitStart = silos().Sum(ProcessStats.JitCpuSeconds);
+        var silosNow = silos();
+        silosStart = ProcessStats.CpuSeconds(silosNow);
+        silosJitStart = silosNow.Sum(ProcessStats.JitCpuSeconds);
         postgresStart = PostgresCpu();
     }
 
@@ -64,9 +65,10 @@ public sealed class LoadWindow
         var (busy, total) = Machine.CpuJiffies();
         MachineBusyPercent = 100.0 * (busy - machineStart.Busy) / Math.Max(1, total - machineStart.Total);
         var seconds = Math.Max(0.001, Elapsed.TotalSeconds);
-        SilosCpuSeconds = ProcessStats.CpuSeconds(silos()) - silosStart;
+        var silosNow = silos();
+        SilosCpuSeconds = ProcessStats.CpuSeconds(silosNow) - silosStart;
         SilosCorePercent = 100.0 * SilosCpuSeconds / seconds;
-        SilosJitCorePercent = Math.Max(0, 100.0 * (silos().Sum(ProcessStats.JitCpuSeconds) - silosJitStart) / seconds);
+        SilosJitCorePercent = Math.Max(0, 100.0 * (silosNow.Sum(ProcessStats.JitCpuSeconds) - silosJitStart) / seconds);
         PostgresCpuSeconds = PostgresCpu() - postgresStart;
         PostgresCorePercent = 100.0 * PostgresCpuSeconds / seconds;
         SelfCpuSeconds = ProcessStats.CpuSeconds(Environment.ProcessId) - selfStart;

@@ -35,6 +35,7 @@ public static class ProcessStats
         try
         {
             var stat = File.ReadAllText(statPath);
+            // The command name may hold spaces: the fields that follow start after its closing parenthesis.
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
             return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
         }
