@@ -14,10 +14,17 @@ namespace AnomalyConnect.Grains.Users;
 /// and nothing is kept then: without notifications a copy could not be trusted.
 /// </summary>
 /// <remarks>
+/// <para>
 /// A read that started before a change committed can finish after its notification was handled; every
 /// notification therefore stamps its user with a sequence number, and a read keeps its copy only if its user was
-/// not stamped after the read began. Stamps live two sweeps (at least <see cref="StampLifetime"/>); a read that
-/// takes longer keeps nothing.
+/// not stamped after the read began. A kept user's stamp lives in its slot; a stamp of a user without a copy lives
+/// two sweeps (at least <see cref="StampLifetime"/>), and a read that takes longer keeps nothing.
+/// </para>
+/// <para>
+/// The copies are values in one <see cref="SlotTable{T}"/> under one lock, found by packed token and by user id:
+/// a user costs one object (the id), not six, so 100,000 users add little for the garbage collector to walk and
+/// nothing to fragment the old generation, and usage notifications (every user, every poll) allocate nothing.
+/// </para>
 /// </remarks>
 internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimeProvider clock) : ISubscriptionUsers
 {
@@ -41,9 +48,11 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
 
     public static readonly TimeSpan StampLifetime = TimeSpan.FromSeconds(10);
 
-    private readonly ConcurrentDictionary<string, SubscriptionEntry> byToken = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, string> tokenByUser = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, long> stamps = new(StringComparer.Ordinal);
+    private readonly Lock gate = new();
+    private readonly SlotTable<Slot> slots = new();
+    private readonly Dictionary<PackedText, int> slotByToken = [];
+    private readonly Dictionary<string, int> slotByUser = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> stamps = new(StringComparer.Ordinal);
 
     // Most users share their placements with thousands of others (the same node for each protocol): one list each.
     private readonly ConcurrentDictionary<IReadOnlyList<UserPlacement>, IReadOnlyList<UserPlacement>> placementLists = new(PlacementListComparer.Instance);
@@ -57,6 +66,18 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
     /// <summary>Completes at the first lookup: processes that never serve a subscription never listen.</summary>
     public Task Wanted => wanted.Task;
 
+    /// <summary>Users held in memory now.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (gate)
+            {
+                return slots.Count;
+            }
+        }
+    }
+
     public async ValueTask<UserView?> FindAsync(string token, CancellationToken cancellationToken)
     {
         if (token.Length is 0 or > MaxTokenLength)
@@ -64,7 +85,7 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
             return null;
         }
         wanted.TrySetResult();
-        if (live && byToken.TryGetValue(token, out var known))
+        if (live && TryGetCopy(PackedText.Of(token), out var known))
         {
             return known.ToView(token);
         }
@@ -88,16 +109,19 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
     /// </summary>
     public void Apply(string payload)
     {
-        foreach (var item in payload.Split(','))
+        lock (gate)
         {
-            var parts = item.Split(':');
-            if (parts.Length == 3 && long.TryParse(parts[1], out var upload) && long.TryParse(parts[2], out var download))
+            foreach (var range in payload.AsSpan().Split(','))
             {
-                UsageChanged(parts[0], upload, download);
-            }
-            else
-            {
-                Changed([item]);
+                var item = payload.AsSpan(range);
+                if (TryParseUsage(item, out var userId, out var upload, out var download))
+                {
+                    UsageChangedLocked(userId, upload, download);
+                }
+                else
+                {
+                    ChangedLocked(item);
+                }
             }
         }
     }
@@ -105,12 +129,11 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
     /// <summary>These users changed (a turn of this process, or a notification): their copies go.</summary>
     public void Changed(IEnumerable<string> userIds)
     {
-        foreach (var userId in userIds)
+        lock (gate)
         {
-            stamps[userId] = Interlocked.Increment(ref sequence);
-            if (tokenByUser.TryRemove(userId, out var token))
+            foreach (var userId in userIds)
             {
-                byToken.TryRemove(token, out _);
+                ChangedLocked(userId);
             }
         }
     }
@@ -127,7 +150,7 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
         await using var command = dataSource.CreateCommand(SelectUsersByToken);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var loaded = 0;
-        while (await reader.ReadAsync(cancellationToken) && live && byToken.Count < MaxEntries)
+        while (await reader.ReadAsync(cancellationToken) && live && Count < MaxEntries)
         {
             if (EntryOf(reader) is { } row)
             {
@@ -155,57 +178,141 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
     /// <summary>Forgets stamps that no read in flight can still need (called every <see cref="StampLifetime"/>).</summary>
     public void SweepStamps()
     {
-        var below = Interlocked.Exchange(ref previousSweepMark, Interlocked.Read(ref sequence));
-        Volatile.Write(ref sweptBelow, below);
-        foreach (var (userId, stamp) in stamps)
+        lock (gate)
         {
-            if (stamp <= below)
+            var below = previousSweepMark;
+            previousSweepMark = Interlocked.Read(ref sequence);
+            Volatile.Write(ref sweptBelow, below);
+            foreach (var (userId, stamp) in stamps)
             {
-                stamps.TryRemove(new KeyValuePair<string, long>(userId, stamp));
+                if (stamp <= below)
+                {
+                    stamps.Remove(userId);
+                }
             }
         }
     }
 
-    private void UsageChanged(string userId, long upload, long download)
+    private bool TryGetCopy(PackedText token, out SubscriptionEntry entry)
     {
-        stamps[userId] = Interlocked.Increment(ref sequence);
-        if (tokenByUser.TryGetValue(userId, out var token) && byToken.TryGetValue(token, out var copy)
-            && !byToken.TryUpdate(token, copy.WithUsage(upload, download), copy))
+        lock (gate)
         {
-            // Replaced meanwhile by a read: the stamp above makes that read drop its own copy; drop this one too.
-            byToken.TryRemove(token, out _);
+            if (slotByToken.TryGetValue(token, out var slot))
+            {
+                entry = slots[slot].Entry;
+                return true;
+            }
+        }
+        entry = default;
+        return false;
+    }
+
+    private static bool TryParseUsage(ReadOnlySpan<char> item, out ReadOnlySpan<char> userId, out long upload, out long download)
+    {
+        userId = default;
+        upload = download = 0;
+        var first = item.IndexOf(':');
+        if (first < 0)
+        {
+            return false;
+        }
+        var rest = item[(first + 1)..];
+        var second = rest.IndexOf(':');
+        if (second < 0 || rest[(second + 1)..].Contains(':'))
+        {
+            return false;
+        }
+        userId = item[..first];
+        return long.TryParse(rest[..second], out upload) && long.TryParse(rest[(second + 1)..], out download);
+    }
+
+    private void ChangedLocked(ReadOnlySpan<char> userId)
+    {
+        var byUser = slotByUser.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stamp = Interlocked.Increment(ref sequence);
+        if (byUser.Remove(userId, out var key, out var slot))
+        {
+            slotByToken.Remove(slots[slot].Token);
+            slots.Remove(slot);
+            stamps[key] = stamp;
+        }
+        else
+        {
+            stamps.GetAlternateLookup<ReadOnlySpan<char>>()[userId] = stamp;
+        }
+    }
+
+    private void UsageChangedLocked(ReadOnlySpan<char> userId, long upload, long download)
+    {
+        var stamp = Interlocked.Increment(ref sequence);
+        if (slotByUser.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(userId, out var slot))
+        {
+            ref var copy = ref slots[slot];
+            copy = copy with { Entry = copy.Entry.WithUsage(upload, download), Stamp = stamp };
+        }
+        else
+        {
+            stamps.GetAlternateLookup<ReadOnlySpan<char>>()[userId] = stamp;
         }
     }
 
     private void Keep(string token, SubscriptionEntry user, long startSequence, long startGeneration)
     {
-        if (byToken.Count >= MaxEntries)
+        var key = PackedText.Of(token);
+        lock (gate)
         {
-            DropAll();
-        }
-        // A revoked token's old copy is replaced by the new token's when the user is read again.
-        if (tokenByUser.TryGetValue(user.UserId, out var previous) && previous != token)
-        {
-            byToken.TryRemove(previous, out _);
-        }
-        byToken[token] = user;
-        tokenByUser[user.UserId] = token;
-        // Checked after storing, so a notification handled at any moment is either seen here or drops the copy itself.
-        var stale = startSequence < Volatile.Read(ref sweptBelow)
-            || (stamps.TryGetValue(user.UserId, out var stamp) && stamp > startSequence)
-            || Interlocked.Read(ref generation) != startGeneration;
-        if (stale)
-        {
-            byToken.TryRemove(new KeyValuePair<string, SubscriptionEntry>(token, user));
-            tokenByUser.TryRemove(new KeyValuePair<string, string>(user.UserId, token));
+            var hasSlot = slotByUser.TryGetValue(user.UserId, out var slot);
+            var stale = startSequence < sweptBelow
+                || (stamps.TryGetValue(user.UserId, out var stamp) && stamp > startSequence)
+                || (hasSlot && slots[slot].Stamp > startSequence)
+                || generation != startGeneration;
+            if (stale)
+            {
+                return;
+            }
+            if (!hasSlot && slots.Count >= MaxEntries)
+            {
+                DropAllLocked();
+                return;
+            }
+            // Tokens are unique, but an old copy holding this token for another user must never serve it.
+            if (slotByToken.TryGetValue(key, out var holder) && !(hasSlot && holder == slot))
+            {
+                var other = slots[holder].Entry.UserId;
+                slotByUser.Remove(other);
+                slots.Remove(holder);
+                stamps[other] = Interlocked.Increment(ref sequence);
+            }
+            if (hasSlot)
+            {
+                ref var copy = ref slots[slot];
+                // A revoked token's old copy is replaced by the new token's when the user is read again.
+                slotByToken.Remove(copy.Token);
+                copy = new Slot(key, user, copy.Stamp);
+            }
+            else
+            {
+                slot = slots.Add(new Slot(key, user, 0));
+                slotByUser[user.UserId] = slot;
+            }
+            slotByToken[key] = slot;
         }
     }
 
     private void DropAll()
     {
+        lock (gate)
+        {
+            DropAllLocked();
+        }
+    }
+
+    private void DropAllLocked()
+    {
         Interlocked.Increment(ref generation);
-        byToken.Clear();
-        tokenByUser.Clear();
+        slotByToken.Clear();
+        slotByUser.Clear();
+        slots.Clear();
     }
 
     private async Task<(string Token, SubscriptionEntry Entry)?> ReadAsync(string token, CancellationToken cancellationToken)
@@ -215,6 +322,9 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken) ? EntryOf(reader) : null;
     }
+
+    /// <summary>A kept copy: its token, the user, and the last usage notification that wrote into it.</summary>
+    private readonly record struct Slot(PackedText Token, SubscriptionEntry Entry, long Stamp);
 
     private sealed class PlacementListComparer : IEqualityComparer<IReadOnlyList<UserPlacement>>
     {
