@@ -144,9 +144,15 @@ public sealed class DeviceLimitTests(SubscriptionSilo silo)
         }
 
         // A user with 50 fetches since its last trim is trimmed at the next flush; if the last few came in a batch of
-        // their own, the periodic trim (every 30 s) takes them.
+        // their own, the periodic trim (every 30 s) takes them. The count is read only once the last fetch has landed:
+        // a trim before that leaves 50 rows too, without the newest.
         var stored = await Poll.ValueAsync(
-            () => silo.Database.ScalarAsync<long>("SELECT count(*) FROM subscription_fetches WHERE user_id = $1", user.UserId),
+            () => silo.Database.ScalarAsync<long>(
+                """
+                SELECT count(*) FROM subscription_fetches
+                WHERE user_id = $1 AND EXISTS (SELECT 1 FROM subscription_fetches WHERE user_id = $1 AND user_agent = 'App/60')
+                """,
+                user.UserId),
             count => count == 50, within: TimeSpan.FromSeconds(45));
         var fetches = await EventuallyFetchesAsync(user.UserId, count: 50);
 
