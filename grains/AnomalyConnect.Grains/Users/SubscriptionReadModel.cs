@@ -182,7 +182,7 @@ internal sealed class SubscriptionReadModel(NpgsqlDataSource dataSource, TimePro
         {
             var below = previousSweepMark;
             previousSweepMark = Interlocked.Read(ref sequence);
-            Volatile.Write(ref sweptBelow, below);
+            sweptBelow = below;
             foreach (var (userId, stamp) in stamps)
             {
                 if (stamp <= below)
