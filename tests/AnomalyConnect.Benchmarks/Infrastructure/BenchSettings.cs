@@ -24,10 +24,13 @@ public sealed record BenchSettings
 
     public int VlessConcurrency { get; init; } = Read("BENCH_VLESS_CONCURRENCY", 64);
 
+    /// <summary>For the second scale-out figure: the share of one core each silo is held to, in percent.</summary>
+    public int SiloCorePercent { get; init; } = Read("BENCH_SILO_CORE_PERCENT", 20);
+
     public int TotalUsers => UsersPerNode * Nodes;
 
     public string Describe() =>
-        $"{Nodes} nodes × {UsersPerNode} users = {TotalUsers} users; grants {UsersPerNode} (scale-out 2 × {UsersPerNode / 2}) at {GrantConcurrency} concurrent; "
+        $"{Nodes} nodes × {UsersPerNode} users = {TotalUsers} users; grants {UsersPerNode} (scale-out 4 × {UsersPerNode / 2}, the silos held to {SiloCorePercent} % of a core in two of them) at {GrantConcurrency} concurrent; "
         + $"wrk -t{WrkThreads} -c{WrkConnections} -d{WrkDuration.TotalSeconds:0}s; {PollRounds} poll rounds of 15 s";
 
     private static int Read(string name, int fallback) =>

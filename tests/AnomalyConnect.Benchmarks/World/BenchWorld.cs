@@ -49,6 +49,9 @@ public sealed class BenchWorld : IAsyncDisposable
 
     public IReadOnlyList<HostProcess> ExtraSilos => extraSilos;
 
+    /// <summary>The silos brought to a running silo's state by <see cref="GrantLoad.WarmUpAsync"/>.</summary>
+    public HashSet<Uri> WarmedUp { get; } = [];
+
     public InProcessGrains InProcess => inProcess ??= new InProcessGrains(ConnectionString);
 
     /// <summary>Every running silo's process id.</summary>

@@ -76,6 +76,7 @@ public static class GrantLoad
             throw new InvalidOperationException($"Warming {silo} up: {failures} of {grants} deletes failed or the outbox did not drain.");
         }
         Report.Progress($"{grants} users of the warm-up deleted again");
+        world.WarmedUp.Add(silo);
         return run;
     }
 
