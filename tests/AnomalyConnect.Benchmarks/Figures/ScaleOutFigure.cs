@@ -40,8 +40,9 @@ public static class ScaleOutFigure
         if (capOne is not null)
         {
             capOne.Hold(world.Silo.Id);
-            oneCapped = await RoundAsync(bench, $"one silo at {share:0%} of a core", [world.Silo], grants);
+            oneCapped = await RoundAsync(bench, $"one silo at {share:0%} of a core", [world.Silo], grants, deleteAfter: true);
             capOne.Release(world.Silo.Id);
+            await GrantLoad.DeleteAsync(world, world.Silo.BaseAddress, oneCapped.Created, bench.Settings.GrantConcurrency);
         }
 
         Report.Progress($"{Name}: starting silo-2 on the same database");
@@ -50,15 +51,17 @@ public static class ScaleOutFigure
         // state (as silo-1 is after figure 2) before measuring; its warm-up users are deleted again.
         await GrantLoad.WarmUpAsync(world, second.BaseAddress, grants, bench.Settings.GrantConcurrency);
         await Task.Delay(TimeSpan.FromSeconds(5));
-        var two = await RoundAsync(bench, "two silos", [world.Silo, second], grants);
         Round? twoCapped = null;
         if (capOne is not null && capTwo is not null)
         {
             capOne.Hold(world.Silo.Id);
             capTwo.Hold(second.Id);
-            twoCapped = await RoundAsync(bench, $"two silos at {share:0%} of a core each", [world.Silo, second], grants);
+            twoCapped = await RoundAsync(bench, $"two silos at {share:0%} of a core each", [world.Silo, second], grants, deleteAfter: true);
             capOne.Release(world.Silo.Id);
+            capTwo.Release(second.Id);
+            await GrantLoad.DeleteAsync(world, world.Silo.BaseAddress, twoCapped.Created, bench.Settings.GrantConcurrency);
         }
+        var two = await RoundAsync(bench, "two silos", [world.Silo, second], grants);
         await world.StopExtraSilosAsync();
 
         bench.Report.Add(Result(Name, one, two, "the machine's cores shared by everything"));
@@ -89,18 +92,25 @@ public static class ScaleOutFigure
 
     private static double SiloCpuMsPer(Round round) => 1000.0 * round.Window.SilosCpuSeconds / Math.Max(1, round.Run.Grants);
 
-    private static async Task<Round> RoundAsync(Bench bench, string label, IReadOnlyList<HostProcess> silos, int grants)
+    /// <summary>
+    /// One round of grants. A capped round keeps the ids of the users it made, which are deleted again once the silos
+    /// run uncapped: node-2 then stays the least loaded node, which every round places on, and the figures that follow
+    /// find the nodes as they were.
+    /// </summary>
+    private static async Task<Round> RoundAsync(Bench bench, string label, IReadOnlyList<HostProcess> silos, int grants, bool deleteAfter = false)
     {
         var world = bench.World;
         Report.Progress($"{Name}: {grants} grants, {label}");
         await world.Db.ResetStatementsAsync();
         var window = world.StartWindow();
-        var run = await GrantLoad.RunAsync(world, [.. silos.Select(s => s.BaseAddress)], grants, bench.Settings.GrantConcurrency);
+        var created = deleteAfter ? new string[grants] : null;
+        var run = await GrantLoad.RunAsync(world, [.. silos.Select(s => s.BaseAddress)], grants, bench.Settings.GrantConcurrency, created);
         window.Stop();
         var statements = new List<string> { $"{label}: {await world.Db.StatementTotalsAsync(grants)}" };
         statements.AddRange((await world.Db.TopStatementsAsync(3)).Select(line => $"{label}: {line}"));
-        return new Round(label, run, window, statements);
+        return new Round(label, run, window, statements, created ?? []);
     }
 
-    private sealed record Round(string Label, GrantRun Run, LoadWindow Window, IReadOnlyList<string> Statements);
+    /// <summary>A round's grants and what they cost; <paramref name="Created"/> the users made, when they are to be deleted again.</summary>
+    private sealed record Round(string Label, GrantRun Run, LoadWindow Window, IReadOnlyList<string> Statements, IReadOnlyList<string> Created);
 }

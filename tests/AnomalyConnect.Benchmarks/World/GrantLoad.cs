@@ -61,9 +61,18 @@ public static class GrantLoad
     {
         var created = new string[grants];
         var run = await RunAsync(world, [silo], grants, concurrency, created);
+        await DeleteAsync(world, silo, created, concurrency);
+        Report.Progress($"{grants} users of the warm-up deleted again");
+        world.WarmedUp.Add(silo);
+        return run;
+    }
+
+    /// <summary>Deletes the users <see cref="RunAsync"/> made through <paramref name="silo"/>, each removal pushed to its node, then waits for an empty outbox.</summary>
+    public static async Task DeleteAsync(BenchWorld world, Uri silo, IReadOnlyList<string?> created, int concurrency)
+    {
         using var client = ClientOf(silo, concurrency);
         var failures = 0;
-        await Parallel.ForEachAsync(created.Where(id => id is not null), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (id, _) =>
+        await Parallel.ForEachAsync(created.OfType<string>(), new ParallelOptions { MaxDegreeOfParallelism = concurrency }, async (id, _) =>
         {
             using var response = await client.DeleteAsync($"/admin/api/users/{Uri.EscapeDataString(id)}");
             if (!response.IsSuccessStatusCode)
@@ -73,11 +82,8 @@ public static class GrantLoad
         });
         if (failures > 0 || !await world.WaitForEmptyOutboxAsync(TimeSpan.FromMinutes(10)))
         {
-            throw new InvalidOperationException($"Warming {silo} up: {failures} of {grants} deletes failed or the outbox did not drain.");
+            throw new InvalidOperationException($"Deleting users through {silo}: {failures} of {created.Count} deletes failed or the outbox did not drain.");
         }
-        Report.Progress($"{grants} users of the warm-up deleted again");
-        world.WarmedUp.Add(silo);
-        return run;
     }
 
     private static HttpClient ClientOf(Uri silo, int concurrency) => new(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency })
