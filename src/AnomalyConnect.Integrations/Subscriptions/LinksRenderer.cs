@@ -1,3 +1,4 @@
+using System.Buffers.Text;
 using System.Text;
 
 namespace AnomalyConnect.Integrations.Subscriptions;
@@ -10,10 +11,13 @@ internal static class LinksRenderer
     public static RenderedSubscription RenderPlain(SubscriptionDocument document) =>
         new(ContentType, Encoding.UTF8.GetBytes(Join(document)), SubscriptionFormats.FileExtension(SubscriptionFormat.Links));
 
+    /// <summary>Encodes the links' UTF-8 straight into the body's base64 bytes, without a base64 string in between.</summary>
     public static RenderedSubscription RenderBase64(SubscriptionDocument document)
     {
-        var base64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(Join(document)));
-        return new(ContentType, Encoding.ASCII.GetBytes(base64), SubscriptionFormats.FileExtension(SubscriptionFormat.Base64));
+        var plain = Encoding.UTF8.GetBytes(Join(document));
+        var body = new byte[Base64.GetMaxEncodedToUtf8Length(plain.Length)];
+        Base64.EncodeToUtf8(plain, body, out _, out var written);
+        return new(ContentType, written == body.Length ? body : body[..written], SubscriptionFormats.FileExtension(SubscriptionFormat.Base64));
     }
 
     private static string Join(SubscriptionDocument document) =>

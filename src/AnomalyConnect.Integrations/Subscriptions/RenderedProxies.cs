@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using AnomalyConnect.Integrations.Links;
 
 namespace AnomalyConnect.Integrations.Subscriptions;
@@ -27,8 +28,10 @@ internal static class RenderedProxies
         Name = "",
     };
 
-    private static readonly string[] Reserved =
-        [AutoGroup, SelectGroup, "DIRECT", "REJECT", "REJECT-DROP", "PASS", "COMPATIBLE", "GLOBAL", "block", "dns-out"];
+    private static readonly FrozenSet<string> Reserved = new[]
+    {
+        AutoGroup, SelectGroup, "DIRECT", "REJECT", "REJECT-DROP", "PASS", "COMPATIBLE", "GLOBAL", "block", "dns-out",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The note a document without working proxies shows, or null when it has some.</summary>
     public static string? BlockingNote(SubscriptionDocument document) =>
@@ -38,7 +41,7 @@ internal static class RenderedProxies
 
     public static IReadOnlyList<RenderedProxy> Of(SubscriptionDocument document)
     {
-        var taken = new HashSet<string>(Reserved, StringComparer.OrdinalIgnoreCase);
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         if (BlockingNote(document) is { } note)
         {
             var name = Unique(Clean(note), taken);
@@ -73,12 +76,14 @@ internal static class RenderedProxies
     }
 
     private static string Clean(string name) =>
-        new string(name.Select(c => char.IsControl(c) ? ' ' : c).ToArray()).Trim();
+        (name.AsSpan().IndexOfAnyInRange('\u0000', '\u001f') < 0 && name.AsSpan().IndexOfAnyInRange('\u007f', '\u009f') < 0
+            ? name
+            : new string(name.Select(c => char.IsControl(c) ? ' ' : c).ToArray())).Trim();
 
     private static string Unique(string name, HashSet<string> taken)
     {
         var candidate = name;
-        for (var n = 2; !taken.Add(candidate); n++)
+        for (var n = 2; Reserved.Contains(candidate) || !taken.Add(candidate); n++)
             candidate = $"{name} {n}";
         return candidate;
     }
