@@ -15,9 +15,10 @@ internal static class LinksRenderer
     public static RenderedSubscription RenderBase64(SubscriptionDocument document)
     {
         var plain = Encoding.UTF8.GetBytes(Join(document));
+        // With padding, the length the method gives is the exact length of the encoding.
         var body = new byte[Base64.GetMaxEncodedToUtf8Length(plain.Length)];
-        Base64.EncodeToUtf8(plain, body, out _, out var written);
-        return new(ContentType, written == body.Length ? body : body[..written], SubscriptionFormats.FileExtension(SubscriptionFormat.Base64));
+        Base64.EncodeToUtf8(plain, body, out _, out _);
+        return new(ContentType, body, SubscriptionFormats.FileExtension(SubscriptionFormat.Base64));
     }
 
     private static string Join(SubscriptionDocument document) =>

@@ -76,9 +76,7 @@ internal static class RenderedProxies
     }
 
     private static string Clean(string name) =>
-        (name.AsSpan().IndexOfAnyInRange('\u0000', '\u001f') < 0 && name.AsSpan().IndexOfAnyInRange('\u007f', '\u009f') < 0
-            ? name
-            : new string(name.Select(c => char.IsControl(c) ? ' ' : c).ToArray())).Trim();
+        (name.Any(char.IsControl) ? new string(name.Select(c => char.IsControl(c) ? ' ' : c).ToArray()) : name).Trim();
 
     private static string Unique(string name, HashSet<string> taken)
     {

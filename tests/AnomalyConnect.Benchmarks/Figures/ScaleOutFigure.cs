@@ -33,11 +33,11 @@ public static class ScaleOutFigure
             await GrantLoad.WarmUpAsync(world, world.Silo.BaseAddress, grants, bench.Settings.GrantConcurrency);
         }
         using var capOne = CpuCap.TryCreate("anomaly-bench-silo-1", share, out var whyNotCapped);
-        using var capTwo = CpuCap.TryCreate("anomaly-bench-silo-2", share, out _);
+        using var capTwo = CpuCap.TryCreate("anomaly-bench-silo-2", share, out var whyNotCappedTwo);
 
         var one = await RoundAsync(bench, "one silo", [world.Silo], grants);
         Round? oneCapped = null;
-        if (capOne is not null)
+        if (capOne is not null && capTwo is not null)
         {
             capOne.Hold(world.Silo.Id);
             oneCapped = await RoundAsync(bench, $"one silo at {share:0%} of a core", [world.Silo], grants, deleteAfter: true);
@@ -67,7 +67,7 @@ public static class ScaleOutFigure
         bench.Report.Add(Result(Name, one, two, "the machine's cores shared by everything"));
         bench.Report.Add(oneCapped is not null && twoCapped is not null
             ? Result(CappedName, oneCapped, twoCapped, $"each silo held to {share:0%} of a core (cgroup CPU quota)")
-            : new FigureResult(CappedName, $"not taken: {whyNotCapped}", $"≥ {TargetRatio}× with two silos", null, null, []));
+            : new FigureResult(CappedName, $"not taken: {whyNotCapped ?? whyNotCappedTwo}", $"≥ {TargetRatio}× with two silos", null, null, []));
     }
 
     private static FigureResult Result(string name, Round one, Round two, string conditions)
