@@ -35,8 +35,8 @@ public sealed record Hysteria2Link : ShareLink
 
     public override ProxyProtocol Protocol => ProxyProtocol.Hysteria2;
 
-    public override string ToUri() =>
-        "hysteria2://" + LinkUriParts.EscapeUserInfo(Auth) + LinkSuffixes.Of(this with { Auth = "" }, link => link.Suffix());
+    internal override LinkUri UriParts() =>
+        new("hysteria2://", LinkUriParts.EscapeUserInfo(Auth), LinkSuffixes.Of(this with { Auth = "" }, link => link.Suffix()));
 
     private string Suffix()
     {

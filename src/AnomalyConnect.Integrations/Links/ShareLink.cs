@@ -14,7 +14,10 @@ public abstract record ShareLink
 
     public abstract ProxyProtocol Protocol { get; }
 
-    public abstract string ToUri();
+    public string ToUri() => UriParts().ToString();
+
+    /// <summary>The URI in pieces; the part after the credential is built once per node and cached.</summary>
+    internal abstract LinkUri UriParts();
 
     /// <summary>Parses a link of any supported kind; false for anything malformed or not representable.</summary>
     public static bool TryParse(string? uri, [NotNullWhen(true)] out ShareLink? link)

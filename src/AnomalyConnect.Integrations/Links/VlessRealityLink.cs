@@ -42,14 +42,14 @@ public sealed record VlessRealityLink : ShareLink
 
     public override ProxyProtocol Protocol => ProxyProtocol.Vless;
 
-    public override string ToUri()
+    internal override LinkUri UriParts()
     {
         if (!VlessSecurity.IsKnown(Security))
             throw new InvalidOperationException($"VLESS security '{Security}' is not one of reality, tls, none.");
         if (Security == VlessSecurity.Reality && PublicKey.Length == 0)
             throw new InvalidOperationException("A VLESS REALITY link needs the server's public key.");
 
-        return "vless://" + LinkUriParts.EscapeUserInfo(Uuid) + LinkSuffixes.Of(this with { Uuid = "" }, link => link.Suffix());
+        return new("vless://", LinkUriParts.EscapeUserInfo(Uuid), LinkSuffixes.Of(this with { Uuid = "" }, link => link.Suffix()));
     }
 
     private string Suffix()

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using AnomalyConnect.Integrations.Links;
 
@@ -28,10 +29,23 @@ internal static class RenderedProxies
         Name = "",
     };
 
+    /// <summary>Names in use across node lists, with a wide margin; past it the cache of their keys starts over.</summary>
+    private const int MaxNameKeys = 4_096;
+
     private static readonly FrozenSet<string> Reserved = new[]
     {
         AutoGroup, SelectGroup, "DIRECT", "REJECT", "REJECT-DROP", "PASS", "COMPATIBLE", "GLOBAL", "block", "dns-out",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+    }.Select(KeyOf).ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>What char.IsControl is true for: C0, DEL and C1.</summary>
+    private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
+        [.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c)]);
+
+    /// <summary>
+    /// Names compared without case, as upper-case keys: hashing a name with emoji (every flag) case-insensitively
+    /// takes the slow path on each lookup, and the same few names come back on every fetch.
+    /// </summary>
+    private static readonly BoundedCache<string, string> NameKeys = new(MaxNameKeys, StringComparer.Ordinal);
 
     /// <summary>The note a document without working proxies shows, or null when it has some.</summary>
     public static string? BlockingNote(SubscriptionDocument document) =>
@@ -41,7 +55,7 @@ internal static class RenderedProxies
 
     public static IReadOnlyList<RenderedProxy> Of(SubscriptionDocument document)
     {
-        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var taken = new HashSet<string>(StringComparer.Ordinal);
         if (BlockingNote(document) is { } note)
         {
             var name = Unique(Clean(note), taken);
@@ -76,13 +90,22 @@ internal static class RenderedProxies
     }
 
     private static string Clean(string name) =>
-        (name.Any(char.IsControl) ? new string(name.Select(c => char.IsControl(c) ? ' ' : c).ToArray()) : name).Trim();
+        (name.AsSpan().ContainsAny(ControlCharacters) ? new string(name.Select(c => char.IsControl(c) ? ' ' : c).ToArray()) : name).Trim();
 
-    private static string Unique(string name, HashSet<string> taken)
+    /// <summary>The name, or the first of "name 2", "name 3"… that is neither reserved nor taken, ignoring case.</summary>
+    private static string Unique(string name, HashSet<string> takenKeys)
     {
         var candidate = name;
-        for (var n = 2; Reserved.Contains(candidate) || !taken.Add(candidate); n++)
+        for (var n = 2; !IsFree(candidate, takenKeys); n++)
             candidate = $"{name} {n}";
         return candidate;
     }
+
+    private static bool IsFree(string name, HashSet<string> takenKeys)
+    {
+        var key = NameKeys.GetOrAdd(name, KeyOf);
+        return !Reserved.Contains(key) && takenKeys.Add(key);
+    }
+
+    private static string KeyOf(string name) => name.ToUpperInvariant();
 }

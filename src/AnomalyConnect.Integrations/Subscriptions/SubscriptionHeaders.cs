@@ -17,23 +17,35 @@ public static class SubscriptionHeaders
 
     private const string FallbackFileName = "subscription";
 
+    /// <summary>Titles × support addresses × formats in use (the settings give one of each); past it the cache starts over.</summary>
+    private const int MaxCachedSettings = 256;
+
+    /// <summary>The values that come from the settings alone, worked out once rather than on every fetch.</summary>
+    private static readonly BoundedCache<(string Title, string? SupportUrl, SubscriptionFormat Format), SettingsHeaders> FromSettings = new(MaxCachedSettings);
+
     /// <summary>Header name to value; the page format gets no content-disposition so that browsers show it.</summary>
     public static IReadOnlyDictionary<string, string> For(SubscriptionDocument document, SubscriptionFormat format)
     {
         ArgumentNullException.ThrowIfNull(document);
+        var settings = FromSettings.GetOrAdd((document.ProfileTitle, document.SupportUrl, format), SettingsHeadersOf);
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
         {
             [UserInfo] = UserInfoValue(document.Usage),
-            [ProfileTitle] = "base64:" + Convert.ToBase64String(Encoding.UTF8.GetBytes(document.ProfileTitle)),
+            [ProfileTitle] = settings.ProfileTitle,
         };
         if (document.UpdateIntervalHours > 0)
             headers[UpdateInterval] = document.UpdateIntervalHours.ToString(CultureInfo.InvariantCulture);
-        if (!string.IsNullOrWhiteSpace(document.SupportUrl))
-            headers[SupportUrl] = AsciiUrl(document.SupportUrl.Trim());
-        if (format != SubscriptionFormat.Html)
-            headers[ContentDisposition] = ContentDispositionValue(document.ProfileTitle, SubscriptionFormats.FileExtension(format));
+        if (settings.SupportUrl is { } supportUrl)
+            headers[SupportUrl] = supportUrl;
+        if (settings.ContentDisposition is { } contentDisposition)
+            headers[ContentDisposition] = contentDisposition;
         return headers;
     }
+
+    private static SettingsHeaders SettingsHeadersOf((string Title, string? SupportUrl, SubscriptionFormat Format) settings) => new(
+        "base64:" + Convert.ToBase64String(Encoding.UTF8.GetBytes(settings.Title)),
+        string.IsNullOrWhiteSpace(settings.SupportUrl) ? null : AsciiUrl(settings.SupportUrl.Trim()),
+        settings.Format == SubscriptionFormat.Html ? null : ContentDispositionValue(settings.Title, SubscriptionFormats.FileExtension(settings.Format)));
 
     public static string UserInfoValue(SubscriptionUsage usage)
     {
