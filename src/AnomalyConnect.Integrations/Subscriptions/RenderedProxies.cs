@@ -62,13 +62,16 @@ internal static class RenderedProxies
             return [new RenderedProxy(name, "", Placeholder with { Name = name })];
         }
 
-        return document.Proxies
-            .Select(proxy =>
-            {
-                var name = Unique(NameOf(proxy), taken);
-                return new RenderedProxy(name, proxy.Group, proxy.Link with { Name = name });
-            })
-            .ToList();
+        var proxies = new RenderedProxy[document.Proxies.Count];
+        for (var i = 0; i < proxies.Length; i++)
+        {
+            var proxy = document.Proxies[i];
+            var name = Unique(NameOf(proxy), taken);
+            // Usually the link already carries the name (the same string), so it needs no copy.
+            var link = string.Equals(proxy.Link.Name, name, StringComparison.Ordinal) ? proxy.Link : proxy.Link with { Name = name };
+            proxies[i] = new RenderedProxy(name, proxy.Group, link);
+        }
+        return proxies;
     }
 
     /// <summary>REALITY cannot run without a uTLS fingerprint, so one the node left empty becomes chrome's.</summary>

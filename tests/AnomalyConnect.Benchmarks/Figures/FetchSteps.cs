@@ -4,40 +4,32 @@ using AnomalyConnect.Benchmarks.World;
 using AnomalyConnect.Contracts.Nodes;
 using AnomalyConnect.Contracts.Runtime;
 using AnomalyConnect.Contracts.Users;
-using AnomalyConnect.Grains.Users;
 using AnomalyConnect.Integrations.Subscriptions;
 
 namespace AnomalyConnect.Benchmarks.Figures;
 
 /// <summary>
-/// Where a subscription fetch spends its time, step by step, on one thread in this process with the real code and data
-/// (not under wrk): the two reads from PostgreSQL, deserializing the state, choosing proxies, rendering, headers.
-/// Each step is repeated and its mean reported in microseconds.
+/// What a subscription fetch computes besides HTTP and the in-memory user lookup, step by step, on one thread in this
+/// process with the real code and one seeded user and node list (not under wrk): choosing the format, the proxies,
+/// rendering, headers. Each step runs warm (tiered compilation done) and reports its mean time and the bytes it
+/// allocates per call.
 /// </summary>
 public static class FetchSteps
 {
-    private const int Iterations = 5_000;
+    private const int Iterations = 20_000;
+
+    /// <summary>Long enough for tiered compilation to replace a step's first code with its optimized code.</summary>
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(1.5);
 
     public static async Task<IReadOnlyList<string>> MeasureAsync(BenchWorld world, IReadOnlyList<string> tokens)
     {
         var grains = world.InProcess;
-        var users = grains.Get<IUserDirectory>();
         var nodes = await grains.Get<INodeDirectory>().ListAsync(CancellationToken.None);
-        var sample = tokens.Take(Iterations).ToList();
+        var userId = (await grains.Get<IUserDirectory>().FindBySubscriptionTokenAsync(tokens[0], CancellationToken.None))!;
+        var user = (await grains.Grains.GetGrain<IUserGrain>(userId).GetAsync())!;
 
-        var lookup = await TimeAsync(sample, async token => await users.FindBySubscriptionTokenAsync(token, CancellationToken.None));
-        var ids = new List<string>();
-        foreach (var token in sample.Take(200))
-        {
-            ids.Add((await users.FindBySubscriptionTokenAsync(token, CancellationToken.None))!);
-        }
-        var read = await TimeAsync(ids, async id => await grains.Grains.GetGrain<IUserGrain>(id).GetAsync());
-        var user = (await grains.Grains.GetGrain<IUserGrain>(ids[0]).GetAsync())!;
-        var json = (await world.Db.RowsAsync("SELECT state::text FROM grain_state WHERE grain_type = 'user' AND grain_key = $1", ids[0]))[0][0];
-
-        var deserialize = Time(() => GrainJson.Deserialize<UserState>(json));
-        var choose = Time(() => UserAgentRules.Default.Choose(null, "v2rayNG/1.8.5"));
-        var proxies = Time(() => SubscriptionProxies.For(user, nodes));
+        var choose = Measure(() => UserAgentRules.Default.Choose(null, "v2rayNG/1.8.5"));
+        var proxies = Measure(() => SubscriptionProxies.For(user, nodes));
         var document = new SubscriptionDocument
         {
             ProfileTitle = "Anomaly Connect",
@@ -46,41 +38,37 @@ public static class FetchSteps
             SubscriptionUrl = "http://127.0.0.1/sub/x",
             UpdateIntervalHours = 12,
         };
-        var render = Time(() => SubscriptionRenderer.Render(document, SubscriptionFormat.Base64));
-        var headers = Time(() => SubscriptionHeaders.For(document, SubscriptionFormat.Base64));
+        var render = Measure(() => SubscriptionRenderer.Render(document, SubscriptionFormat.Base64));
+        var headers = Measure(() => SubscriptionHeaders.For(document, SubscriptionFormat.Base64));
         return
         [
-            $"one fetch step by step (one thread, {Iterations} times, means): token lookup in grain_index {lookup:0} µs, user read (state + usage) {read:0} µs, "
-            + $"state JSON → UserState {deserialize:0.0} µs, format choice {choose:0.0} µs, proxies for {nodes.Count} nodes {proxies:0.0} µs, "
-            + $"base64 render {render:0.0} µs, headers {headers:0.0} µs",
+            $"one fetch's own computing step by step (one thread, warm, {Iterations} times, mean time and bytes allocated per call): "
+            + $"format choice {choose}, proxies for {nodes.Count} nodes {proxies}, base64 render of {document.Proxies.Count} links {render}, headers {headers}",
         ];
     }
 
-    private static double Time(Func<object> step)
+    private static Step Measure(Func<object> step)
     {
-        for (var i = 0; i < 500; i++)
+        var warming = Stopwatch.StartNew();
+        while (warming.Elapsed < WarmUp)
         {
-            step();
+            for (var i = 0; i < 1_000; i++)
+            {
+                step();
+            }
         }
+        var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < Iterations; i++)
         {
             step();
         }
-        return clock.Elapsed.TotalMicroseconds / Iterations;
+        var elapsed = clock.Elapsed;
+        return new Step(elapsed.TotalMicroseconds / Iterations, (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / Iterations);
     }
 
-    private static async Task<double> TimeAsync<T>(IReadOnlyList<T> items, Func<T, Task> step)
+    private readonly record struct Step(double Microseconds, long BytesPerCall)
     {
-        foreach (var item in items.Take(100))
-        {
-            await step(item);
-        }
-        var clock = Stopwatch.StartNew();
-        foreach (var item in items)
-        {
-            await step(item);
-        }
-        return clock.Elapsed.TotalMicroseconds / items.Count;
+        public override string ToString() => $"{Microseconds:0.00} µs / {BytesPerCall} B";
     }
 }

@@ -20,26 +20,36 @@ public static class SubscriptionProxies
     {
         var prepared = Prepared.GetValue(nodes, PreparedNodes.Of);
         var chosen = new List<PreparedProxy>(prepared.Failover.Count + user.Placements.Count);
-        void Add(PreparedProxy proxy)
-        {
-            if (!chosen.Exists(c => c.Node.NodeId == proxy.Node.NodeId && c.Protocol == proxy.Protocol))
-            {
-                chosen.Add(proxy);
-            }
-        }
-
         foreach (var placement in user.Placements)
         {
             if (prepared.Find(placement.NodeId, placement.Protocol) is { } placed)
             {
-                Add(placed);
+                AddOnce(chosen, placed);
             }
         }
         foreach (var proxy in prepared.Failover)
         {
-            Add(proxy);
+            AddOnce(chosen, proxy);
         }
-        return [.. chosen.Select(c => Proxy(user.Credentials, c))];
+        var proxies = new SubscriptionProxy[chosen.Count];
+        for (var i = 0; i < proxies.Length; i++)
+        {
+            proxies[i] = Proxy(user.Credentials, chosen[i]);
+        }
+        return proxies;
+    }
+
+    /// <summary>Prepared proxies are one instance per node and protocol, so the same one means the same proxy.</summary>
+    private static void AddOnce(List<PreparedProxy> chosen, PreparedProxy proxy)
+    {
+        foreach (var taken in chosen)
+        {
+            if (ReferenceEquals(taken, proxy))
+            {
+                return;
+            }
+        }
+        chosen.Add(proxy);
     }
 
     /// <summary>"🇪🇺 eu · Frankfurt 1 · VLESS": a flag when the region is a two-letter code.</summary>
