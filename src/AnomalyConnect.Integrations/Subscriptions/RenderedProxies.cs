@@ -17,6 +17,9 @@ internal static class RenderedProxies
     public const int ProbeIntervalSeconds = 300;
     public const int ProbeToleranceMilliseconds = 50;
 
+    /// <summary>Names in use across node lists, with a wide margin; past it the cache of their keys starts over.</summary>
+    private const int MaxNameKeys = 4_096;
+
     // Nothing listens on port 1 of loopback, so the placeholder fails at once and sends nothing anywhere.
     private static readonly VlessRealityLink Placeholder = new()
     {
@@ -28,9 +31,6 @@ internal static class RenderedProxies
         Flow = "",
         Name = "",
     };
-
-    /// <summary>Names in use across node lists, with a wide margin; past it the cache of their keys starts over.</summary>
-    private const int MaxNameKeys = 4_096;
 
     private static readonly FrozenSet<string> Reserved = new[]
     {
