@@ -14,32 +14,28 @@ internal static class LinksRenderer
     private const string ContentType = "text/plain; charset=utf-8";
     private const byte Separator = (byte)'\n';
 
-    public static RenderedSubscription RenderPlain(SubscriptionDocument document)
-    {
-        var uris = UrisOf(document);
-        var buffer = ArrayPool<byte>.Shared.Rent(MaxUtf8Length(uris));
-        try
-        {
-            var length = WriteUtf8(uris, buffer);
-            return new(ContentType, buffer.AsSpan(0, length).ToArray(), SubscriptionFormats.FileExtension(SubscriptionFormat.Links));
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
+    public static RenderedSubscription RenderPlain(SubscriptionDocument document) =>
+        new(ContentType, Body(document, base64: false), SubscriptionFormats.FileExtension(SubscriptionFormat.Links));
 
-    public static RenderedSubscription RenderBase64(SubscriptionDocument document)
+    public static RenderedSubscription RenderBase64(SubscriptionDocument document) =>
+        new(ContentType, Body(document, base64: true), SubscriptionFormats.FileExtension(SubscriptionFormat.Base64));
+
+    /// <summary>The links' UTF-8, as it is or encoded as base64, written through one pooled buffer.</summary>
+    private static byte[] Body(SubscriptionDocument document, bool base64)
     {
         var uris = UrisOf(document);
         var buffer = ArrayPool<byte>.Shared.Rent(MaxUtf8Length(uris));
         try
         {
-            var length = WriteUtf8(uris, buffer);
+            var plain = buffer.AsSpan(0, WriteUtf8(uris, buffer));
+            if (!base64)
+            {
+                return plain.ToArray();
+            }
             // With padding, the length the method gives is the exact length of the encoding.
-            var body = new byte[Base64.GetMaxEncodedToUtf8Length(length)];
-            Base64.EncodeToUtf8(buffer.AsSpan(0, length), body, out _, out _);
-            return new(ContentType, body, SubscriptionFormats.FileExtension(SubscriptionFormat.Base64));
+            var body = new byte[Base64.GetMaxEncodedToUtf8Length(plain.Length)];
+            Base64.EncodeToUtf8(plain, body, out _, out _);
+            return body;
         }
         finally
         {

@@ -37,9 +37,9 @@ internal static class RenderedProxies
         AutoGroup, SelectGroup, "DIRECT", "REJECT", "REJECT-DROP", "PASS", "COMPATIBLE", "GLOBAL", "block", "dns-out",
     }.Select(KeyOf).ToFrozenSet(StringComparer.Ordinal);
 
-    /// <summary>What char.IsControl is true for: C0, DEL and C1.</summary>
+    /// <summary>Every character char.IsControl is true for (C0, DEL and C1, all below U+0100), for a vectorized search.</summary>
     private static readonly SearchValues<char> ControlCharacters = SearchValues.Create(
-        [.. Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0x7F, 0x21)).Select(c => (char)c)]);
+        [.. Enumerable.Range(0, 0x100).Select(c => (char)c).Where(char.IsControl)]);
 
     /// <summary>
     /// Names compared without case, as upper-case keys: hashing a name with emoji (every flag) case-insensitively
