@@ -36,14 +36,10 @@ public static class ScaleOutFigure
         using var capTwo = CpuCap.TryCreate("anomaly-bench-silo-2", share, out var whyNotCappedTwo);
 
         var one = await RoundAsync(bench, "one silo", [world.Silo], grants);
-        Round? oneCapped = null;
-        if (capOne is not null && capTwo is not null)
-        {
-            capOne.Hold(world.Silo.Id);
-            oneCapped = await RoundAsync(bench, $"one silo at {share:0%} of a core", [world.Silo], grants, deleteAfter: true);
-            capOne.Release(world.Silo.Id);
-            await GrantLoad.DeleteAsync(world, world.Silo.BaseAddress, oneCapped.Created, bench.Settings.GrantConcurrency);
-        }
+        (CpuCap One, CpuCap Two)? caps = capOne is not null && capTwo is not null ? (capOne, capTwo) : null;
+        var oneCapped = caps is { } forOne
+            ? await CappedRoundAsync(bench, $"one silo at {share:0%} of a core", [(world.Silo, forOne.One)], grants)
+            : null;
 
         Report.Progress($"{Name}: starting silo-2 on the same database");
         var second = await world.StartExtraSiloAsync("silo-2");
@@ -51,16 +47,9 @@ public static class ScaleOutFigure
         // state (as silo-1 is after figure 2) before measuring; its warm-up users are deleted again.
         await GrantLoad.WarmUpAsync(world, second.BaseAddress, grants, bench.Settings.GrantConcurrency);
         await Task.Delay(TimeSpan.FromSeconds(5));
-        Round? twoCapped = null;
-        if (capOne is not null && capTwo is not null)
-        {
-            capOne.Hold(world.Silo.Id);
-            capTwo.Hold(second.Id);
-            twoCapped = await RoundAsync(bench, $"two silos at {share:0%} of a core each", [world.Silo, second], grants, deleteAfter: true);
-            capOne.Release(world.Silo.Id);
-            capTwo.Release(second.Id);
-            await GrantLoad.DeleteAsync(world, world.Silo.BaseAddress, twoCapped.Created, bench.Settings.GrantConcurrency);
-        }
+        var twoCapped = caps is { } forTwo
+            ? await CappedRoundAsync(bench, $"two silos at {share:0%} of a core each", [(world.Silo, forTwo.One), (second, forTwo.Two)], grants)
+            : null;
         var two = await RoundAsync(bench, "two silos", [world.Silo, second], grants);
         await world.StopExtraSilosAsync();
 
@@ -93,10 +82,26 @@ public static class ScaleOutFigure
     private static double SiloCpuMsPer(Round round) => 1000.0 * round.Window.SilosCpuSeconds / Math.Max(1, round.Run.Grants);
 
     /// <summary>
-    /// One round of grants. A capped round keeps the ids of the users it made, which are deleted again once the silos
-    /// run uncapped: node-2 then stays the least loaded node, which every round places on, and the figures that follow
-    /// find the nodes as they were.
+    /// A round with each silo held in its cgroup. The users it made are deleted again once the silos run uncapped:
+    /// node-2 then stays the least loaded node, which every round places on, and the figures that follow find the
+    /// nodes as they were.
     /// </summary>
+    private static async Task<Round> CappedRoundAsync(Bench bench, string label, IReadOnlyList<(HostProcess Silo, CpuCap Cap)> silos, int grants)
+    {
+        foreach (var (silo, cap) in silos)
+        {
+            cap.Hold(silo.Id);
+        }
+        var round = await RoundAsync(bench, label, [.. silos.Select(s => s.Silo)], grants, deleteAfter: true);
+        foreach (var (silo, cap) in silos)
+        {
+            cap.Release(silo.Id);
+        }
+        await GrantLoad.DeleteAsync(bench.World, bench.World.Silo.BaseAddress, round.Created, bench.Settings.GrantConcurrency);
+        return round;
+    }
+
+    /// <summary>One round of grants; with <paramref name="deleteAfter"/> it keeps the ids of the users it made.</summary>
     private static async Task<Round> RoundAsync(Bench bench, string label, IReadOnlyList<HostProcess> silos, int grants, bool deleteAfter = false)
     {
         var world = bench.World;
